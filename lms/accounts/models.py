@@ -1,0 +1,82 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Team(models.Model):
+    """A store or team that agents work for (店铺 / 班组)."""
+
+    name = models.CharField(_("Name"), max_length=100, unique=True)
+    store = models.CharField(_("Store"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Team")
+        verbose_name_plural = _("Team")
+
+    def __str__(self):
+        return self.name
+
+
+class Cohort(models.Model):
+    """A hiring batch (入职批次) trained and reviewed together."""
+
+    name = models.CharField(_("Name"), max_length=100, unique=True)
+    starts_on = models.DateField(_("Start date"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-starts_on", "name"]
+        verbose_name = _("Cohort")
+        verbose_name_plural = _("Cohort")
+
+    def __str__(self):
+        return self.name
+
+
+class User(AbstractUser):
+    display_name = models.CharField(
+        _("Display name"),
+        max_length=60,
+        blank=True,
+        help_text=_("The name shown on certificates and reports"),
+    )
+    employee_no = models.CharField(
+        _("Employee number"), max_length=32, unique=True, null=True, blank=True
+    )
+    team = models.ForeignKey(
+        Team,
+        verbose_name=_("Team / store"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+    )
+    cohort = models.ForeignKey(
+        Cohort,
+        verbose_name=_("Cohort"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+    )
+    hire_date = models.DateField(_("Hire date"), null=True, blank=True)
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+        verbose_name = _("User")
+        verbose_name_plural = _("User")
+
+    def save(self, *args, **kwargs):
+        # An empty 工号 is "none", so the unique constraint never trips on "".
+        if not self.employee_no:
+            self.employee_no = None
+        super().save(*args, **kwargs)
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    def get_full_name(self):
+        return self.display_name or super().get_full_name().strip() or self.username
+
+    def get_short_name(self):
+        return self.display_name or self.first_name or self.username

@@ -1,0 +1,26 @@
+"""A simple per-address rate limit on the cache (fixed one-minute windows).
+
+Per process with the default local-memory cache; a shared cache (Redis,
+database cache) makes it hold across processes. REMOTE_ADDR only: behind a
+proxy, have the proxy set it (X-Forwarded-For can be forged by anyone).
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.core.cache import cache
+
+
+def rate_limited(request, *, scope: str, limit: int, period: int = 60) -> bool:
+    """Count this request; True once the address has made more than `limit`."""
+    address = request.META.get("REMOTE_ADDR", "")
+    window = int(time.time() // period)
+    key = f"throttle:{scope}:{address}:{window}"
+    cache.add(key, 0, timeout=period * 2)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        cache.set(key, 1, timeout=period * 2)
+        count = 1
+    return count > limit

@@ -1,0 +1,88 @@
+"""`lms quickstart`: everything the demo needs, then serve it. Safe to run twice."""
+
+import importlib
+import subprocess
+import sys
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from lms.accounts.demo import ensure_demo_accounts
+from lms.accounts.roles import sync_page_permissions
+from lms.courses.site_tree import ensure_site_tree
+
+QUICKSTART_APPS = [
+    "lms.courses",
+    "lms.quizzes",
+    "lms.drills",
+    "lms.certification",
+    "lms.reports",
+]
+
+
+class Command(BaseCommand):
+    help = "Set up the database, page tree, content and demo accounts, then serve."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument(
+            "--no-serve", action="store_true", help="Stop after the set-up."
+        )
+
+    def handle(self, *args, port: int, no_serve: bool, **options):
+        verbosity = options["verbosity"]
+        self.step("数据库迁移 / migrating the database")
+        call_command("migrate", interactive=False, verbosity=max(verbosity - 1, 0))
+        self.step("页面树 / page tree")
+        ensure_site_tree()
+        sync_page_permissions()
+        for name, step in self.content_steps():
+            self.step(name)
+            step()
+        self.step("演示账号 / demo accounts")
+        accounts = ensure_demo_accounts(settings.VAR_DIR / "demo-accounts.json")
+        self.print_accounts(accounts)
+        if no_serve:
+            return
+        self.stdout.write(
+            self.style.SUCCESS(f"\n打开 / open http://127.0.0.1:{port}/\n")
+        )
+        # Background tasks (exports, expiry) run in a worker beside the server.
+        worker = subprocess.Popen([sys.executable, "-m", "lms.manage", "db_worker"])
+        try:
+            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+        finally:
+            worker.terminate()
+            worker.wait(timeout=10)
+
+    def content_steps(self):
+        """Each capability's set-up steps, in dependency order.
+
+        An app contributes by defining `quickstart_steps(base_dir)` in its
+        `setup` module: a list of (label, callable) whose callable returns a
+        one-line summary.
+        """
+        steps = []
+        for app in QUICKSTART_APPS:
+            try:
+                module = importlib.import_module(f"{app}.setup")
+            except ModuleNotFoundError as error:
+                if error.name != f"{app}.setup":
+                    raise
+                continue
+            for label, run in module.quickstart_steps(settings.BASE_DIR):
+                steps.append((label, lambda run=run: self.stdout.write(f"  {run()}")))
+        return steps
+
+    def step(self, name: str) -> None:
+        self.stdout.write(self.style.MIGRATE_HEADING(f"→ {name}"))
+
+    def print_accounts(self, accounts) -> None:
+        self.stdout.write("")
+        self.stdout.write(f"  {'用户名 username':<18}{'角色 role':<14}密码 password")
+        for account, password in accounts:
+            role = account.role or "管理员 admin"
+            shown = password or "(已修改 / changed by its owner)"
+            self.stdout.write(f"  {account.username:<18}{role:<14}{shown}")
+        self.stdout.write("  (保存在 / kept in var/demo-accounts.json)")

@@ -1,0 +1,17 @@
+from .library import LibraryFile, RushSet
+from .scenarios import Mood, Scenario, ScenarioVersion, Track
+from .sessions import DrillMessage, DrillSession, DrillTurn, Mode, SessionStatus
+
+__all__ = [
+    "DrillMessage",
+    "DrillSession",
+    "DrillTurn",
+    "LibraryFile",
+    "Mode",
+    "Mood",
+    "RushSet",
+    "Scenario",
+    "ScenarioVersion",
+    "SessionStatus",
+    "Track",
+]

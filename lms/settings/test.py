@@ -1,0 +1,37 @@
+"""The test suite: DATABASE_URL picks SQLite (default) or PostgreSQL."""
+
+import os
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+from .base import STATIC_ROOT, env
+
+SECRET_KEY = "test-only-key-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+_TMP = Path(tempfile.gettempdir())
+DATABASES = {
+    # Never :memory: — the live server of browser tests would share one SQLite
+    # connection between its request threads.
+    "default": env.db(
+        "DATABASE_URL", default=f"sqlite:///{_TMP / 'kefu-main.sqlite3'}"
+    ),
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A file, not :memory:: the live server answers browser requests from several
+    # threads at once, and each needs its own connection to the same database.
+    # One file per test process, so parallel runs never share it.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(_TMP / f"kefu-test-{os.getpid()}.sqlite3")
+    }
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# WhiteNoise warns about a missing STATIC_ROOT before collectstatic has run.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

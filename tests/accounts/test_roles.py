@@ -1,0 +1,34 @@
+from django.contrib.auth.models import Group
+
+from lms.accounts.roles import HR, LEARNER, TRAINER
+
+
+def test_migrations_create_the_three_role_groups(db):
+    assert set(Group.objects.values_list("name", flat=True)) >= {LEARNER, TRAINER, HR}
+
+
+def test_trainer_may_use_the_wagtail_admin(trainer):
+    assert trainer.has_perm("wagtailadmin.access_admin")
+    assert trainer.has_perm("wagtailimages.add_image")
+
+
+def test_hr_reads_people_but_does_not_enter_the_cms(hr):
+    assert hr.has_perm("accounts.view_user")
+    assert not hr.has_perm("accounts.change_user")
+    assert not hr.has_perm("wagtailadmin.access_admin")
+
+
+def test_learner_has_no_staff_permissions(learner):
+    assert not learner.get_all_permissions()
+
+
+def test_trainer_may_edit_and_publish_pages_anywhere_in_the_tree(trainer, site_tree):
+    for page in site_tree:
+        permissions = page.permissions_for_user(trainer)
+        assert permissions.can_edit()
+        assert permissions.can_publish()
+
+
+def test_hr_may_not_edit_pages(hr, site_tree):
+    home, _index = site_tree
+    assert not home.permissions_for_user(hr).can_edit()
