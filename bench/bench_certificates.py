@@ -19,26 +19,9 @@ import argparse
 import os
 import platform
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-
-def setup_django() -> None:
-    tmp = Path(tempfile.mkdtemp(prefix="kefu-bench-"))
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp / 'bench.sqlite3'}")
-    os.environ.setdefault("LMS_VAR_DIR", str(tmp))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "lms.settings.dev"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+from benchenv import setup_django  # first: puts the repository on sys.path
 
 
 def make_path_and_learners(n: int):

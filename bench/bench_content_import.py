@@ -6,31 +6,16 @@ Runs against a fresh SQLite database in a temporary folder (or the database in
 DATABASE_URL when set), so the figures do not depend on the demo database.
 """
 
-import os
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from benchenv import ROOT, setup_django  # first: puts the repository on sys.path
 
 
 def main() -> None:
-    tmp = Path(tempfile.mkdtemp(prefix="kefu-bench-"))
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp / 'bench.sqlite3'}")
-    os.environ.setdefault("LMS_VAR_DIR", str(tmp))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "lms.settings.dev"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
+    setup_django()
     from lms.courses.importing import content_import
     from lms.quizzes.importing import quizzes_import
-
-    call_command("migrate", verbosity=0)
 
     def timed(label, run, repeat=1):
         times = []

@@ -11,30 +11,11 @@ figures include the template; exports are the task's work (export_run).
 """
 
 import argparse
-import os
 import statistics
-import sys
-import tempfile
 import time
 from datetime import timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-
-def setup_django() -> Path:
-    tmp = Path(tempfile.mkdtemp(prefix="kefu-bench-"))
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp / 'bench.sqlite3'}")
-    os.environ.setdefault("LMS_VAR_DIR", str(tmp))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "lms.settings.dev"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    return tmp
+from benchenv import setup_django  # first: puts the repository on sys.path
 
 
 def build_curriculum():

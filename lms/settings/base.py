@@ -103,6 +103,28 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+
+
+def sqlite_tuned(config: dict) -> dict:
+    """SQLite for a server with several threads and a task worker.
+
+    BEGIN IMMEDIATE takes the write lock at the start of a transaction, so two
+    writers queue (up to `timeout` seconds) instead of one failing with
+    "database is locked" when it upgrades a read lock; WAL lets readers go on
+    while someone writes.
+    """
+    if config["ENGINE"].endswith("sqlite3"):
+        config.setdefault("OPTIONS", {}).update(
+            {
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            }
+        )
+    return config
+
+
+sqlite_tuned(DATABASES["default"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

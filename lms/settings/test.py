@@ -18,6 +18,7 @@ DATABASES = {
         "DATABASE_URL", default=f"sqlite:///{_TMP / 'kefu-main.sqlite3'}"
     ),
 }
+sqlite_tuned(DATABASES["default"])  # noqa: F405
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not :memory:: the live server answers browser requests from several
     # threads at once, and each needs its own connection to the same database.
