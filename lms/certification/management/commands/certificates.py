@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import os
+import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -38,8 +40,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, action: str, **options) -> None:
         if action == "list":
-            self.list(options.get("status"))
-        elif action == "pdf":
+            try:
+                self.list(options.get("status"))
+            except BrokenPipeError:  # `| head`: the reader has what it wanted
+                # As the Python docs advise: point stdout at devnull so the
+                # flush at exit does not raise again.
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return
+        if action == "pdf":
             path = Path(options["output"])
             path.write_bytes(certificate_pdf(self.certificate(options["serial"])))
             self.stderr.write(f"{path} ({path.stat().st_size // 1024} KB)")
