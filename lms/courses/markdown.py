@@ -2,10 +2,88 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import markdown as md
 import nh3
+from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 
-EXTENSIONS = ["tables", "fenced_code", "sane_lists", "attr_list", "def_list"]
+_WIDE = {"F", "W", "H"}
+_PRE = re.compile(r"(<pre\b.*?</pre>)", re.S)
+
+
+def _wide(char: str | None) -> bool:
+    return bool(char) and unicodedata.east_asian_width(char) in _WIDE
+
+
+def _text_before(html: str, index: int) -> str | None:
+    """The character a reader sees before ``index``, looking through tags."""
+    index -= 1
+    while index >= 0:
+        if html[index] != ">":
+            return html[index]
+        index = html.rfind("<", 0, index) - 1
+    return None
+
+
+def _text_after(html: str, index: int) -> str | None:
+    index += 1
+    while index < len(html):
+        if html[index] != "<":
+            return html[index]
+        close = html.find(">", index)
+        if close < 0:
+            return None
+        index = close + 1
+    return None
+
+
+def join_cjk_lines(html: str) -> str:
+    """Drop a line break that sits between two full-width characters.
+
+    A trainer wraps a long Chinese sentence over several source lines; the
+    browser would show each break as a space ("开始， 到"). The rule is CSS Text
+    Level 3's: the break goes when the visible characters on both sides (tags
+    looked through) are East Asian wide; between Latin words it stays, and
+    <pre> blocks are left as written. (markdown-cjk-spacing on PyPI also does
+    this, but adds spaces between Chinese and Latin text, which we don't want.)
+    """
+    parts = _PRE.split(html)
+    for number, part in enumerate(parts):
+        if number % 2 or "\n" not in part:
+            continue  # odd parts are the <pre> blocks
+        parts[number] = "".join(
+            char
+            for index, char in enumerate(part)
+            if not (
+                char == "\n"
+                and _wide(_text_before(part, index))
+                and _wide(_text_after(part, index))
+            )
+        )
+    return "".join(parts)
+
+
+class _CjkLineJoiner(Postprocessor):
+    def run(self, text: str) -> str:
+        return join_cjk_lines(text)
+
+
+class CjkLineBreaks(Extension):
+    def extendMarkdown(self, markdown: md.Markdown) -> None:  # noqa: N802 (API name)
+        markdown.postprocessors.register(_CjkLineJoiner(markdown), "cjk_lines", 5)
+
+
+EXTENSIONS = [
+    "tables",
+    "fenced_code",
+    "sane_lists",
+    "attr_list",
+    "def_list",
+    CjkLineBreaks(),
+]
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt",
     "em", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "kbd", "li", "mark",
