@@ -101,18 +101,22 @@ def main() -> None:
     quiz = Quiz.objects.get(pk=build_attempts(args.attempts))
     rows = AttemptQuestion.objects.filter(attempt__quiz=quiz).count()
 
-    times = []
-    for _ in range(5):
-        reset_queries()  # the building above overflowed Django's query log
-        with CaptureQueriesContext(connection) as queries:
-            start = time.perf_counter()
-            stats = quiz_stats(quiz=quiz)
-            times.append(time.perf_counter() - start)
-    median_ms = statistics.median(times) * 1000
+    def measure(action, runs: int = 5):
+        """Median milliseconds and query count of ``action``, and its result."""
+        times = []
+        for _ in range(runs):
+            reset_queries()  # building the attempts overflowed Django's query log
+            with CaptureQueriesContext(connection) as queries:
+                start = time.perf_counter()
+                result = action()
+                times.append(time.perf_counter() - start)
+        return statistics.median(times) * 1000, len(queries.captured_queries), result
+
+    median_ms, query_count, stats = measure(lambda: quiz_stats(quiz=quiz))
     print(
         f"quiz_stats: {stats.attempts} attempts, {rows} answer rows, "
         f"{len(stats.questions)} questions: median {median_ms:.0f} ms, "
-        f"{len(queries.captured_queries)} queries"
+        f"{query_count} queries"
     )
 
     from django.contrib.auth import get_user_model
@@ -121,19 +125,10 @@ def main() -> None:
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(admin)
     url = reverse("quiz_quizzes:stats", args=(quiz.pk,))
-    client.get(url)
-    times = []
-    for _ in range(5):
-        reset_queries()
-        with CaptureQueriesContext(connection) as queries:
-            start = time.perf_counter()
-            response = client.get(url)
-            times.append(time.perf_counter() - start)
+    client.get(url)  # warm the per-process caches
+    median_ms, query_count, response = measure(lambda: client.get(url))
     assert response.status_code == 200, response.status_code
-    print(
-        f"statistics page: median {statistics.median(times) * 1000:.0f} ms, "
-        f"{len(queries.captured_queries)} queries"
-    )
+    print(f"statistics page: median {median_ms:.0f} ms, {query_count} queries")
 
 
 if __name__ == "__main__":

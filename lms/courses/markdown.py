@@ -12,6 +12,7 @@ from markdown.postprocessors import Postprocessor
 
 _WIDE = {"F", "W", "H"}
 _PRE = re.compile(r"(<pre\b.*?</pre>)", re.S)
+_NEWLINE = re.compile("\n")
 
 
 def _wide(char: str | None) -> bool:
@@ -40,6 +41,13 @@ def _text_after(html: str, index: int) -> str | None:
     return None
 
 
+def _segment_break(match: re.Match[str]) -> str:
+    html, index = match.string, match.start()
+    if _wide(_text_before(html, index)) and _wide(_text_after(html, index)):
+        return ""
+    return "\n"
+
+
 def join_cjk_lines(html: str) -> str:
     """Drop a line break that sits between two full-width characters.
 
@@ -52,17 +60,8 @@ def join_cjk_lines(html: str) -> str:
     """
     parts = _PRE.split(html)
     for number, part in enumerate(parts):
-        if number % 2 or "\n" not in part:
-            continue  # odd parts are the <pre> blocks
-        parts[number] = "".join(
-            char
-            for index, char in enumerate(part)
-            if not (
-                char == "\n"
-                and _wide(_text_before(part, index))
-                and _wide(_text_after(part, index))
-            )
-        )
+        if number % 2 == 0 and "\n" in part:  # odd parts are the <pre> blocks
+            parts[number] = _NEWLINE.sub(_segment_break, part)
     return "".join(parts)
 
 

@@ -44,6 +44,7 @@ from .yaml_checker import BankError
 from .yaml_library import (
     QUIZZES_FILE,
     QuizLibrary,
+    bank_duplicates,
     check_banks,
     check_lesson_refs,
     load_quiz_library,
@@ -63,6 +64,7 @@ __all__ = [
     "TYPE_FIELDS",
     "BankError",
     "QuizLibrary",
+    "bank_duplicates",
     "check_banks",
     "check_lesson_refs",
     "load_bank",

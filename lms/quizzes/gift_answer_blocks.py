@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
+from .collecting import QuestionCollector
 from .gift_syntax import (
     TRUE_FALSE_WORDS,
     WEIGHT_RE,
@@ -24,7 +25,6 @@ from .questions import (
     NumericAnswer,
     Option,
     Pair,
-    Problem,
     Question,
     ShortAnswer,
     option_key,
@@ -47,6 +47,14 @@ def _split_marked(text: str, markers: str) -> tuple[str, list[tuple[str, str, in
         marker, _, offset = parts[-1]
         parts[-1] = (marker, text[offset:], offset)
     return text[:lead_end], parts
+
+
+def _accepted_answers(text: str) -> list[tuple[str, str, int]]:
+    """Short answer, numerical: text before the first ``=`` is an answer too."""
+    lead, parts = _split_marked(text, "=")
+    if lead.strip():
+        parts.insert(0, ("=", lead, 0))
+    return parts
 
 
 # Moodle's grade steps that have no exact decimal form, as Moodle stores them.
@@ -76,14 +84,8 @@ def _feedback(chunk: str) -> tuple[str, str]:
     return clean_text(text), clean_text(feedback)
 
 
-class AnswerBlockReader:
-    """Reads answer blocks; the GIFT reader sets ``path`` and ``problems``."""
-
-    path: str
-    problems: list[Problem]
-
-    def problem(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, message))
+class AnswerBlockReader(QuestionCollector):
+    """Reads answer blocks into typed questions; problems go to the collector."""
 
     def read_answers(
         self, question: Question, inner: str, line_of: Callable[[int], int], line: int
@@ -224,9 +226,7 @@ class AnswerBlockReader:
     def read_short(
         self, question: Question, inner: str, line_of: Callable[[int], int]
     ) -> Question | None:
-        lead, parts = _split_marked(inner, "=")
-        if lead.strip():
-            parts.insert(0, ("=", lead, 0))
+        parts = _accepted_answers(inner)
         answers: list[ShortAnswer] = []
         for _, chunk, offset in parts:
             weight, rest = _weight(chunk.strip())
@@ -259,9 +259,7 @@ class AnswerBlockReader:
                 )
             incorrect = clean_text(feedback)
             rest = rest[:tilde]
-        lead, parts = _split_marked(rest, "=")
-        if lead.strip():
-            parts.insert(0, ("=", lead, 0))
+        parts = _accepted_answers(rest)
         answers: list[NumericAnswer] = []
         for _, chunk, offset in parts:
             weight, body = _weight(chunk.strip())

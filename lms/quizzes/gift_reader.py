@@ -27,11 +27,8 @@ from .questions import (
     MISSING_WORD_BLANK,
     QUESTION_TYPES,
     Bank,
-    Category,
     Problem,
     Question,
-    category_title,
-    derived_question_id,
 )
 
 
@@ -78,15 +75,6 @@ class _Meta:
 
 
 class _Reader(AnswerBlockReader):
-    def __init__(self, path: str, id_prefix: str) -> None:
-        self.path = path
-        self.id_prefix = id_prefix
-        self.problems: list[Problem] = []
-        self.questions: list[Question] = []
-        self.categories: list[Category] = []
-        self.category: str | None = None
-        self.seen_ids: dict[str, int] = {}
-
     def read(self, text: str) -> None:
         text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
         for block in _blocks(text):
@@ -229,24 +217,11 @@ class _Reader(AnswerBlockReader):
                     f"category id {category_id!r} is already used for {known.path!r}",
                 )
                 return
-        if all(known.id != category_id for known in self.categories):
-            self.categories.append(Category(category_id, category_title(path), path))
-        self.category = category_id
+        self.enter_category(category_id, path)
 
     def add(self, question: Question, meta: _Meta, line: int) -> None:
-        question_id = meta.id or derived_question_id(
-            self.id_prefix, question.category, question.title, question.stem
-        )
-        if question_id in self.seen_ids:
-            hint = "" if meta.id else " (same category and title: add [id:...])"
-            self.problem(
-                line,
-                f"duplicate question id {question_id!r}, first used at line "
-                f"{self.seen_ids[question_id]}{hint}",
-            )
-            return
-        self.seen_ids[question_id] = line
-        self.questions.append(replace(question, id=question_id))
+        hint = "" if meta.id else " (same category and title: add [id:...])"
+        self.collect(question, line=line, given_id=meta.id, hint=hint)
 
     def apply_type_metadata(
         self, question: Question, meta: _Meta, line: int

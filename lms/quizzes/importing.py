@@ -21,6 +21,7 @@ from lms.courses.models import CoursePage, LessonPage
 from .bank_format import (
     QUIZZES_FILE,
     BankError,
+    bank_duplicates,
     check_lesson_refs,
     load_bank,
     load_quiz_definitions,
@@ -137,7 +138,7 @@ def read_sources(paths: list[Path], *, check_lessons: bool = True) -> QuizSource
                 )
         except QuizSourceError as error:
             problems.extend(error.problems)
-    problems.extend(duplicate_problems(banks))
+    problems.extend(bank_duplicates(banks))
     if check_lessons:
         lessons = known_lessons()
         if lessons:  # courses imported: every question must point at a real lesson
@@ -153,32 +154,6 @@ def read_sources(paths: list[Path], *, check_lessons: bool = True) -> QuizSource
     if problems:
         raise QuizImportError(problems)
     return QuizSources(banks=banks, quizzes=quizzes)
-
-
-def duplicate_problems(banks: list[Bank]) -> list[Problem]:
-    problems, slugs, ids = [], {}, {}
-    for bank in banks:
-        if bank.slug in slugs:
-            problems.append(
-                Problem(
-                    bank.source or "?",
-                    1,
-                    f"bank {bank.slug!r} is also in {slugs[bank.slug]}",
-                )
-            )
-        slugs.setdefault(bank.slug, bank.source)
-        for question in bank.questions:
-            if question.id in ids:
-                problems.append(
-                    Problem(
-                        question.source or bank.source or "?",
-                        question.line,
-                        f"duplicate question id {question.id!r} "
-                        f"(also in {ids[question.id]})",
-                    )
-                )
-            ids.setdefault(question.id, bank.source)
-    return problems
 
 
 def existing_banks(*, exclude: set[str]) -> list[Bank]:

@@ -25,19 +25,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from xml.parsers import expat
 
+from .collecting import QuestionCollector
 from .grading import parse_number
 from .questions import (
     Bank,
-    Category,
     NumericAnswer,
     Option,
     Pair,
-    Problem,
     Question,
     QuizSourceError,
     ShortAnswer,
-    category_title,
-    derived_question_id,
     option_key,
 )
 
@@ -112,19 +109,7 @@ def _parse_xml(data: bytes) -> _Element:
     return roots[0]
 
 
-class _Reader:
-    def __init__(self, path: str, id_prefix: str) -> None:
-        self.path = path
-        self.id_prefix = id_prefix
-        self.problems: list[Problem] = []
-        self.questions: list[Question] = []
-        self.categories: list[Category] = []
-        self.category: str | None = None
-        self.seen: dict[str, int] = {}
-
-    def problem(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, message))
-
+class _Reader(QuestionCollector):
     def read(self, data: bytes) -> None:
         try:
             root = _parse_xml(data)
@@ -156,10 +141,7 @@ class _Reader:
         if not path:
             self.problem(element.line, "category without a path")
             return
-        category_id = element.text_of("idnumber") or path
-        if all(c.id != category_id for c in self.categories):
-            self.categories.append(Category(category_id, category_title(path), path))
-        self.category = category_id
+        self.enter_category(element.text_of("idnumber") or path, path)
 
     def read_question(self, element: _Element, kind: str) -> None:
         text = element.child("questiontext")
@@ -186,18 +168,9 @@ class _Reader:
         built: Question = reader(question, element)
         if len(self.problems) > before:
             return
-        question_id = element.text_of("idnumber") or derived_question_id(
-            self.id_prefix, built.category, built.title, built.stem
+        self.collect(
+            built, line=element.line, given_id=element.text_of("idnumber") or None
         )
-        if question_id in self.seen:
-            self.problem(
-                element.line,
-                f"duplicate question id {question_id!r}, first used at line "
-                f"{self.seen[question_id]}",
-            )
-            return
-        self.seen[question_id] = element.line
-        self.questions.append(replace(built, id=question_id))
 
     def answers(self, element: _Element) -> list[tuple[float, str, str]]:
         found = []

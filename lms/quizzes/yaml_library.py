@@ -40,6 +40,16 @@ def check_banks(paths: Iterable[str | Path]) -> list[Bank]:
             banks.append(load_bank(path))
         except BankError as error:
             problems.extend(error.problems)
+    problems.extend(bank_duplicates(banks))
+    if problems:
+        raise BankError(problems)
+    return banks
+
+
+def bank_duplicates(banks: Iterable[Bank]) -> list[Problem]:
+    """Bank slugs and question ids that more than one file uses (a file's own
+    duplicates are its parser's to report)."""
+    problems: list[Problem] = []
     slug_source: dict[str, str] = {}
     id_source: dict[str, Question] = {}
     for bank in banks:
@@ -57,16 +67,14 @@ def check_banks(paths: Iterable[str | Path]) -> list[Bank]:
             if first is not None and first.source != question.source:
                 problems.append(
                     Problem(
-                        question.source or "?",
+                        question.source or bank.source or "?",
                         question.line,
                         f"duplicate question id {question.id!r}: also in "
                         f"{first.source}:{first.line}",
                     )
                 )
             id_source.setdefault(question.id, question)
-    if problems:
-        raise BankError(problems)
-    return banks
+    return problems
 
 
 def check_lesson_refs(

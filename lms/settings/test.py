@@ -5,7 +5,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import STATIC_ROOT, env
+from .base import STATIC_ROOT, env, sqlite_tuned
 
 SECRET_KEY = "test-only-key-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
 DEBUG = False
@@ -18,7 +18,7 @@ DATABASES = {
         "DATABASE_URL", default=f"sqlite:///{_TMP / 'kefu-main.sqlite3'}"
     ),
 }
-sqlite_tuned(DATABASES["default"])  # noqa: F405
+sqlite_tuned(DATABASES["default"])
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not :memory:: the live server answers browser requests from several
     # threads at once, and each needs its own connection to the same database.
