@@ -24,8 +24,8 @@ from opencc import OpenCC
 
 from lms.drills.calibration import sample_files
 from lms.drills.csvio import read_graded
+from lms.drills.judging.scoring import Scorer, get_scorer
 from lms.drills.library import load_library
-from lms.drills.scoring import Scorer, get_scorer
 
 ROOT = Path(__file__).resolve().parents[1]
 DECORATIONS = ("", "", "", " /:^_^", "😊", "~", " /:087", "[微笑]", "!!", "👍")
@@ -88,10 +88,13 @@ def main() -> None:
 
     replies = build_replies(root, args.n)
     timings: list[float] = []
+    cpu: list[float] = []
     for sid, tid, text, seconds in replies:
         scorer = scorers[sid]
         t0 = time.perf_counter_ns()
+        c0 = time.thread_time_ns()
         scorer.score_turn(tid, text, seconds)
+        cpu.append((time.thread_time_ns() - c0) / 1e6)
         timings.append((time.perf_counter_ns() - t0) / 1e6)
 
     timings.sort()
@@ -105,6 +108,12 @@ def main() -> None:
         f"per reply: median {statistics.median(timings):.3f} ms, "
         f"mean {statistics.fmean(timings):.3f} ms, p99 {p99:.3f} ms, "
         f"max {timings[-1]:.3f} ms; total {sum(timings) / 1000:.2f} s"
+    )
+    # CPU time of the scoring thread: what a reply costs, whatever else runs.
+    cpu.sort()
+    print(
+        f"per reply, thread CPU time: median {statistics.median(cpu):.3f} ms, "
+        f"p99 {cpu[int(len(cpu) * 0.99) - 1]:.3f} ms, max {cpu[-1]:.3f} ms"
     )
 
 

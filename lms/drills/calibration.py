@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lms.drills.csvio import CsvFormatError, GradedRow, read_graded
-from lms.drills.results import EXCELLENT, TurnResult
-from lms.drills.rules import Rule
+from lms.drills.judging.results import EXCELLENT, TurnResult
+from lms.drills.judging.rules import Rule
+from lms.drills.judging.scoring import get_scorer
 from lms.drills.scenario import Scenario
-from lms.drills.scoring import get_scorer
 
 GRADE_ZERO_BELOW = 40
 PASS_GRADE = 2

@@ -17,11 +17,12 @@ from typing import Any
 
 from lms.drills.branching import find_cycle
 from lms.drills.csvio import CsvFormatError, read_graded
+from lms.drills.judging.results import EXCELLENT
+from lms.drills.judging.rules import Rule
+from lms.drills.judging.scoring import get_scorer
 from lms.drills.phrases import validate_quick_phrases
-from lms.drills.results import EXCELLENT
-from lms.drills.rules import Rule, validate_rules
+from lms.drills.rules_file import validate_rules
 from lms.drills.scenario import RushSet, Scenario, validate_document
-from lms.drills.scoring import get_scorer
 from lms.drills.validation import Problem
 from lms.drills.yamllines import LineDict, YamlSyntaxError, line_of, load_yaml
 

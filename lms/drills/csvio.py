@@ -15,7 +15,7 @@ import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from lms.drills.results import TurnResult
+from lms.drills.judging.results import TurnResult
 
 GRADES = (0, 1, 2, 3)
 

@@ -14,11 +14,12 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from .judging.rules import Rule
+from .judging.scoring import Scorer, get_scorer
 from .phrases import QuickPhrase, validate_quick_phrases
-from .rules import Rule, validate_rules
+from .rules_file import validate_rules
 from .scenario import Scenario as EngineScenario
 from .scenario import parse_document
-from .scoring import Scorer, get_scorer
 from .validation import InvalidData, Problem
 from .yamllines import YamlSyntaxError, load_yaml
 

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lms.drills.checking import PHRASES_FILE, RULES_FILE, SPECIAL_FILES, find_root
+from lms.drills.judging.rules import Rule
 from lms.drills.phrases import QuickPhrase, load_quick_phrases
-from lms.drills.rules import Rule, load_rules
+from lms.drills.rules_file import load_rules
 from lms.drills.scenario import RushSet, Scenario, load_document
 from lms.drills.validation import InvalidData, Problem
 

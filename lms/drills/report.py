@@ -10,9 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .lessons import lesson_links
-from .models import DrillSession, DrillTurn
-from .results import (
+from .judging.results import (
     ETIQUETTE,
     FORBIDDEN,
     KEY_POINT,
@@ -22,6 +20,8 @@ from .results import (
     Reason,
     TurnResult,
 )
+from .lessons import lesson_links
+from .models import DrillSession, DrillTurn
 from .scenario import Scenario as EngineScenario
 from .scenario import Turn
 

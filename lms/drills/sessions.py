@@ -25,6 +25,7 @@ from wagtail.log_actions import log
 
 from . import timing
 from .documents import scorer_for
+from .judging.results import TurnResult, summarise
 from .loading import scenario_version
 from .models import (
     DrillMessage,
@@ -35,7 +36,6 @@ from .models import (
     Scenario,
     SessionStatus,
 )
-from .results import TurnResult, summarise
 from .scenario import Scenario as EngineScenario
 
 MAX_REPLY_CHARS = 1000

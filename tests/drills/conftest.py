@@ -2,9 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from lms.drills.rules import Rule, load_rules
+from lms.drills.judging.rules import Rule
+from lms.drills.judging.scoring import Scorer, get_scorer
+from lms.drills.rules_file import load_rules
 from lms.drills.scenario import Scenario, load_scenario
-from lms.drills.scoring import Scorer, get_scorer
 
 DATA = Path(__file__).parent / "data"
 

@@ -11,7 +11,7 @@ from lms.drills.calibration import (
     quadratic_weighted_kappa,
     spearman,
 )
-from lms.drills.results import TurnResult
+from lms.drills.judging.results import TurnResult
 
 
 def test_qwk_of_identical_grades_is_one():

@@ -7,7 +7,7 @@ from lms.drills.csvio import (
     read_replies,
     write_scores,
 )
-from lms.drills.results import TurnResult
+from lms.drills.judging.results import TurnResult
 
 
 def test_replies_are_read_with_their_csv_line_numbers():

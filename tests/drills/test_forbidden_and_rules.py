@@ -1,8 +1,8 @@
 import pytest
 
-from lms.drills.etiquette import MISSING_GREETING_POINTS
-from lms.drills.rules import Rule, lint_reply
-from lms.drills.scoring import SEVERITY_POINTS, get_scorer
+from lms.drills.judging.acts import MISSING_GREETING_POINTS
+from lms.drills.judging.rules import Rule, lint_reply
+from lms.drills.judging.scoring import SEVERITY_POINTS, get_scorer
 
 
 def deductions(result, kind):

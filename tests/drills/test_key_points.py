@@ -58,7 +58,7 @@ def test_a_regex_key_point_matches_the_normalised_reply():
             ],
         }
     )
-    from lms.drills.scoring import get_scorer
+    from lms.drills.judging.scoring import get_scorer
 
     result = get_scorer(scenario).score_turn("t1", "現在滿３００減２０")
     assert reason(result, "offer").status == "hit"
@@ -106,15 +106,15 @@ def _care_scenario():
 
 
 def test_a_phrase_the_model_answer_uses_negated_counts_when_negated():
-    from lms.drills.scoring import get_scorer
+    from lms.drills.judging.scoring import get_scorer
 
     result = get_scorer(_care_scenario()).score_turn("t1", "手洗就好,别暴晒")
     assert reason(result, "dry").status == "hit"
 
 
 def test_a_paraphrase_with_the_opposite_polarity_earns_nothing():
-    from lms.drills.normalise import normalise
-    from lms.drills.scoring import _paraphrase_credit, get_scorer
+    from lms.drills.judging.normalise import normalise
+    from lms.drills.judging.scoring import _paraphrase_credit, get_scorer
 
     scorer = get_scorer(_care_scenario())
     model = scorer._turns["t1"].key_points[1]

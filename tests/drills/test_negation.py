@@ -1,7 +1,7 @@
 import pytest
 
-from lms.drills.negation import is_negated
-from lms.drills.normalise import normalise
+from lms.drills.judging.negation import is_negated
+from lms.drills.judging.normalise import normalise
 
 
 def negated(sentence: str, word: str) -> bool:

@@ -1,4 +1,4 @@
-from lms.drills.normalise import SEP, normalise, normalise_pattern
+from lms.drills.judging.normalise import SEP, normalise, normalise_pattern
 
 
 def spans_text(original: str) -> list[str]:

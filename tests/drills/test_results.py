@@ -1,6 +1,6 @@
 import json
 
-from lms.drills.results import DrillResult, TurnResult, summarise, verdict_for
+from lms.drills.judging.results import DrillResult, TurnResult, summarise, verdict_for
 
 
 def test_a_stored_result_round_trips_through_json(scorer):

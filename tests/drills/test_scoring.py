@@ -1,6 +1,6 @@
 import json
 
-from lms.drills.scoring import get_scorer, score_reply
+from lms.drills.judging.scoring import get_scorer, score_reply
 
 
 def test_a_verbatim_model_answer_scores_excellent(scorer, bargain):

@@ -1,4 +1,4 @@
-from lms.drills.similarity import Vectoriser, calibrate, cosine, grams
+from lms.drills.judging.similarity import Vectoriser, calibrate, cosine, grams
 
 
 def test_grams_are_unigrams_and_bigrams_within_clauses():

@@ -4,9 +4,9 @@ from django.views.decorators.http import require_http_methods
 
 from ..documents import store_rules
 from ..forms import LinterForm
+from ..judging.rules import lint_reply
 from ..lessons import lesson_links
 from ..report import highlight
-from ..rules import lint_reply
 
 
 @login_required

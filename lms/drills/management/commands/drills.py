@@ -17,10 +17,10 @@ from lms.drills.calibration import (
 )
 from lms.drills.checking import check_path
 from lms.drills.csvio import CsvFormatError, read_replies, write_scores
+from lms.drills.judging.scoring import get_scorer
 from lms.drills.library import load_library, load_rules_near
 from lms.drills.loading import DrillLoadError, drills_load
 from lms.drills.scenario import load_scenario
-from lms.drills.scoring import get_scorer
 from lms.drills.validation import InvalidData
 
 DEFAULT_PATH = "content/drills"

@@ -32,14 +32,15 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lms.drills.branching import next_turn_id
-from lms.drills.etiquette import etiquette_reasons, is_interjection
-from lms.drills.matching import original_spans, positive
-from lms.drills.negation import has_negator
-from lms.drills.normalise import NormText, normalise
-from lms.drills.results import (
+from lms.drills.judging.acts import COURTESY, etiquette_reasons, is_interjection
+from lms.drills.judging.claims import Claim, is_keyword_list, unsupported_claims
+from lms.drills.judging.matching import original_spans, positive
+from lms.drills.judging.negation import has_negator
+from lms.drills.judging.normalise import NormText, normalise
+from lms.drills.judging.results import (
     EMPTY,
     FLOOR,
     FORBIDDEN,
@@ -47,6 +48,7 @@ from lms.drills.results import (
     LENGTH,
     RULE,
     SIMILARITY,
+    STYLE,
     TIME,
     DrillResult,
     Reason,
@@ -54,12 +56,24 @@ from lms.drills.results import (
     summarise,
     verdict_for,
 )
-from lms.drills.rules import Finding, Rule, compile_rules, find_all
+from lms.drills.judging.rules import Finding, Rule, compile_rules, find_all
+from lms.drills.judging.similarity import (
+    Vector,
+    Vectoriser,
+    best_cosine,
+    calibrate,
+    cosine,
+)
+from lms.drills.judging.turnmodel import KeyPointModel, TurnModel, build_turn_models
 from lms.drills.scenario import Scenario
-from lms.drills.similarity import Vector, Vectoriser, best_cosine, calibrate, cosine
-from lms.drills.turnmodel import KeyPointModel, TurnModel, build_turn_models
 
 FLOOR_POINTS = 40.0
+# Where a complete reply said as well as the model answers lands.
+TOP_SCORE = 100.0
+HALF = 0.5
+# With no key points, closeness to the model answers that makes a reply enough.
+LIGHT_PASS_CLOSENESS = 0.45
+LIGHT_SHARE = 0.5
 # Of the points above the floor: key points get the rest, similarity this share.
 SIMILARITY_SHARE = 0.25
 # Calibrated similarity at which the similarity share is all earned.
@@ -71,6 +85,7 @@ PARAPHRASE_MAX_CREDIT = 0.8
 # A key point whose credit is below this counts as missed (branching, ``must``).
 MISSED_BELOW = 0.5
 WRONG_FACT_POINTS = 30.0
+CLAIM_POINTS = 20.0
 SEVERITY_POINTS = {"fatal": 100.0, "major": 30.0, "minor": 10.0}
 # Over the target: 5 points, over twice the target 10, over three times 15.
 SLOW_STEP_POINTS = 5.0
@@ -118,9 +133,7 @@ class Scorer:
         if not norm.text:
             return self._empty(model, reply, seconds)
         floor = 0.0 if is_interjection(norm) else FLOOR_POINTS
-        sim_share = SIMILARITY_SHARE if model.key_points else 1.0
-        content_scale = (100.0 - floor) * (1.0 - sim_share)
-        coverage = self._coverage(model, norm, content_scale)
+        coverage = self._coverage(model, norm, 100.0 - floor)
         if floor:
             message, status = f"有实际内容的回复起评 {floor:.0f} 分", "ok"
         else:
@@ -131,10 +144,9 @@ class Scorer:
             best_cosine(self._vectoriser.vector(norm.text), model.answer_vectors),
             model.null,
         )
-        sim_points = (
-            (100.0 - floor) * sim_share * min(1.0, similarity / SIMILARITY_FULL)
-        )
-        content_points = content_scale * coverage.share
+        closeness = min(1.0, similarity / SIMILARITY_FULL)
+        content = self._content(model, coverage, closeness) if floor else 0.0
+        reasons, sim_points = _share_out(reasons, content)
         reasons.append(
             Reason(
                 SIMILARITY, "model_answer", "ok", "与示范回复的相似度",
@@ -143,8 +155,20 @@ class Scorer:
         )  # fmt: skip
         findings = find_all(norm, [*model.forbidden, *self._rules])
         fatal = any(f.severity == "fatal" for f in findings)
+        claims = unsupported_claims(norm, model.facts)
+        wrong_facts = coverage.wrong_facts + len(claims)
         harm = WRONG_FACT_POINTS * coverage.wrong_facts
+        harm += _claims(norm, claims, reasons)
         harm += _prohibitions(findings, reasons)
+        keywords = is_keyword_list(norm, COURTESY)
+        if keywords:
+            reasons.append(
+                Reason(
+                    STYLE, "keyword_list", "broken", "只列了关键词",
+                    "回复要是对顾客说的完整句子,只列关键词顾客看不明白", 0.0,
+                    severity="minor", lesson="communication/welcome",
+                )
+            )  # fmt: skip
         taken = [s for f in findings for s in f.spans]
         rudeness, missing, tone_reasons = etiquette_reasons(model.expects, norm, taken)
         reasons.extend(tone_reasons)
@@ -152,19 +176,20 @@ class Scorer:
         weakness = missing + _timing(model, seconds, reasons)
         weakness += _length(model, norm, reasons)
         # Weaknesses alone never push a harmless reply below the floor; harm does.
-        earned = floor + content_points + sim_points
+        earned = floor + content
         earned = max(min(earned, floor), earned - weakness)
         score = max(0, min(100, round(earned - harm)))
         if fatal:
             score = 0
-        if coverage.must_missed:
+        capped = coverage.must_missed or wrong_facts > 0 or keywords
+        if capped:
             score = min(score, max(0, self.scenario.pass_score - 1))
         return TurnResult(
             turn_id=turn_id,
             reply=reply,
             score=score,
             verdict=verdict_for(
-                score, self.scenario.pass_score, failed=fatal or coverage.must_missed
+                score, self.scenario.pass_score, failed=fatal or capped
             ),
             fatal=fatal,
             reasons=tuple(reasons),
@@ -204,6 +229,36 @@ class Scorer:
             seconds=seconds,
             next_turn_id=next_turn_id(self.scenario, model.turn.id, missed),
         )
+
+    def _content(
+        self, model: TurnModel, coverage: _Coverage, closeness: float
+    ) -> float:
+        """Points above the floor for what the reply says.
+
+        A reply that covers every ``must`` point (or, with none marked, at least
+        half the rubric) is acceptable: it lands at the pass mark or above, and
+        climbs toward 100 with the rest of the rubric and closeness to the model
+        answers. Otherwise it stays below the pass mark.
+        """
+        # A one-point rubric says little: the model answers say the rest.
+        sim_share = SIMILARITY_SHARE if len(model.key_points) > 1 else LIGHT_SHARE
+        quality = (1 - sim_share) * coverage.share + sim_share * closeness
+        pass_mark = float(self.scenario.pass_score)
+        if not model.key_points:
+            sufficient = closeness >= LIGHT_PASS_CLOSENESS
+            low = sim_share * LIGHT_PASS_CLOSENESS
+        else:
+            sufficient = not coverage.must_missed and (
+                model.must_weight > 0 or coverage.share >= HALF
+            )
+            low = (1 - sim_share) * (model.must_weight / model.total_weight)
+            low = min(low, (1 - sim_share) * HALF)
+        if not sufficient:
+            top = pass_mark - 1 - FLOOR_POINTS
+            return max(0.0, top * min(1.0, quality / max(low, 0.5)))
+        span = max(1e-6, 1.0 - low)
+        share = max(0.0, min(1.0, (quality - low) / span))
+        return pass_mark - FLOOR_POINTS + (TOP_SCORE - pass_mark) * share
 
     def _coverage(self, model: TurnModel, norm: NormText, scale: float) -> _Coverage:
         if not model.key_points:
@@ -275,6 +330,20 @@ class Scorer:
         return [(self._vectoriser.vector(t), has_negator(t)) for t in texts]
 
 
+def _share_out(reasons: list[Reason], content: float) -> tuple[list[Reason], float]:
+    """Key-point lines shown with their part of ``content``; the rest is closeness."""
+    earned = sum(r.points for r in reasons if r.kind == KEY_POINT and r.points > 0)
+    if earned <= content or earned <= 0:
+        return reasons, content - earned
+    factor = content / earned
+    return [
+        replace(r, points=r.points * factor)
+        if r.kind == KEY_POINT and r.points > 0
+        else r
+        for r in reasons
+    ], 0.0
+
+
 def _paraphrase_credit(
     kpm: KeyPointModel, windows: Sequence[tuple[Vector, bool]]
 ) -> float:
@@ -290,6 +359,21 @@ def _paraphrase_credit(
         return 0.0
     share = min(1.0, (best - PARAPHRASE_LOW) / (PARAPHRASE_HIGH - PARAPHRASE_LOW))
     return PARAPHRASE_MAX_CREDIT * share
+
+
+def _claims(norm: NormText, claims: Sequence[Claim], reasons: list[Reason]) -> float:
+    """A stance or figure the scenario never states is a wrong fact."""
+    for claim in claims:
+        spans = tuple(norm.original_span(s, e) for s, e in claim.spans)
+        quoted = "、".join(norm.original[s:e] for s, e in spans)
+        reasons.append(
+            Reason(
+                KEY_POINT, f"claim-{claim.name}", "contradicted", "与场景事实不符",
+                f"“{quoted}”和商品、订单或店铺政策对不上", -CLAIM_POINTS,
+                severity="major", spans=spans,
+            )
+        )  # fmt: skip
+    return CLAIM_POINTS * len(claims)
 
 
 def _prohibitions(findings: list[Finding], reasons: list[Reason]) -> float:

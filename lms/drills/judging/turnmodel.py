@@ -8,17 +8,19 @@ Pure module.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from lms.drills import etiquette
 from lms.drills.branching import can_end_after, first_turn_id
-from lms.drills.matching import PatternSet, positive
-from lms.drills.negation import has_negator
-from lms.drills.normalise import NormText, normalise
-from lms.drills.rules import CompiledProhibition
+from lms.drills.judging import acts
+from lms.drills.judging.claims import Facts, turn_facts
+from lms.drills.judging.matching import PatternSet, positive
+from lms.drills.judging.negation import has_negator
+from lms.drills.judging.normalise import NormText, normalise
+from lms.drills.judging.rules import CompiledProhibition
+from lms.drills.judging.similarity import BACKGROUND, Vector, Vectoriser, null_level
+from lms.drills.judging.synonyms import expand
 from lms.drills.scenario import KeyPoint, Scenario, Turn
-from lms.drills.similarity import BACKGROUND, Vector, Vectoriser, null_level
 
 # Carrier clauses shorter than this give no paraphrase credit: its phrases cover it.
 SHORT_CLAUSE = 6
@@ -57,9 +59,11 @@ class TurnModel:
     null: float
     key_points: tuple[KeyPointModel, ...]
     total_weight: float
+    must_weight: float
     forbidden: tuple[CompiledProhibition, ...]
     is_first: bool
     expects: Expectations
+    facts: Facts
     target_s: float
     long_reply: int
 
@@ -97,7 +101,7 @@ def _turn_model(
     is_first: bool,
 ) -> TurnModel:
     norms = [normalise(a) for a in turn.model_answers]
-    complains = etiquette.complains(turn.customer) or (
+    complains = acts.complains(turn.customer) or (
         is_first and scenario.persona.mood == "angry"
     )
     targets = scenario.targets
@@ -109,19 +113,35 @@ def _turn_model(
             _key_point_model(kp, norms, vectoriser) for kp in turn.key_points
         ),
         total_weight=sum(kp.weight for kp in turn.key_points),
+        must_weight=sum(kp.weight for kp in turn.key_points if kp.must),
         forbidden=tuple(CompiledProhibition.from_forbidden(f) for f in turn.forbidden),
         is_first=is_first,
+        facts=turn_facts(turn.model_answers, _scenario_texts(scenario)),
         expects=Expectations(
-            greeting=is_first and _all_show(etiquette.GREETING, norms),
-            apology=complains and _all_show(etiquette.APOLOGY, norms),
-            closing=can_end_after(scenario, turn.id)
-            and _all_show(etiquette.CLOSING, norms),
+            greeting=is_first and _all_show(acts.GREETING, norms),
+            apology=complains and _all_show(acts.APOLOGY, norms),
+            closing=can_end_after(scenario, turn.id) and _all_show(acts.CLOSING, norms),
         ),
         target_s=targets.first_response_s if is_first else targets.response_s,
         long_reply=max(
             LONG_REPLY_MIN, LONG_REPLY_FACTOR * max(len(n.text) for n in norms)
         ),
     )
+
+
+def _scenario_texts(scenario: Scenario) -> list[str]:
+    """Every text the scenario states: side panel and customer messages."""
+    texts = [m for t in scenario.turns for m in t.customer]
+    stack: list[object] = [scenario.context]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Mapping):
+            stack.extend(node.values())
+        elif isinstance(node, list | tuple):
+            stack.extend(node)
+        elif node is not None:
+            texts.append(str(node))
+    return texts
 
 
 def _all_show(patterns: PatternSet, norms: Sequence[NormText]) -> bool:
@@ -132,7 +152,7 @@ def _all_show(patterns: PatternSet, norms: Sequence[NormText]) -> bool:
 def _key_point_model(
     point: KeyPoint, norms: Sequence[NormText], vectoriser: Vectoriser
 ) -> KeyPointModel:
-    patterns = PatternSet(point.any, point.regex)
+    patterns = PatternSet(expand(point.any, acts.ACT_LEXICONS), point.regex)
     carriers: list[Vector] = []
     negated: list[bool] = []
     negated_ok: set[str] = set()

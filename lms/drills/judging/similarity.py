@@ -18,7 +18,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from lms.drills.normalise import SEP, normalise
+from lms.drills.judging.normalise import SEP, normalise
 
 Vector = dict[str, float]
 

@@ -21,6 +21,7 @@ ETIQUETTE = "etiquette"
 SIMILARITY = "similarity"
 TIME = "time"
 LENGTH = "length"
+STYLE = "style"
 EMPTY = "empty"
 
 

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from lms.drills.negation import is_negated
-from lms.drills.normalise import NormText, normalise_pattern
+from lms.drills.judging.negation import is_negated
+from lms.drills.judging.normalise import NormText, normalise_pattern
 
 # A reply of several thousand characters must not produce thousands of spans.
 MAX_HITS = 20

@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lms.drills.normalise import SEP
+from lms.drills.judging.normalise import SEP
 
 # How far before / after a match a negator may stand, in normalised characters.
 PRE_WINDOW = 10
 POST_WINDOW = 8
+COLLECTIVE_WINDOW = 24
 
 _MASKED = tuple(
     (
@@ -75,6 +76,7 @@ _TOKEN_RE = re.compile(
 _POST_RE = re.compile("|".join(f"(?:{p})" for p in _POST_NEGATORS))
 _POST_BREAK_RE = re.compile("但|可是|而且|所以|如果|的话|只要|然后")
 _MASK_CHAR = "#"
+_COLLECTIVE_RE = re.compile("都是|都|均|全都|统统|一律|这些|这类|这种")
 
 
 @lru_cache(maxsize=8192)
@@ -111,7 +113,11 @@ def _negated_after(view: str, end: int, clause_end: int) -> bool:
     if end >= clause_end:
         return False
     found = _POST_RE.search(view, end, clause_end)
-    if found is None or found.start() > end + POST_WINDOW:
+    if found is None:
+        return False
+    # "私下转账、拿钱换好评都是平台不允许的": a list ends in one predicate.
+    reach = COLLECTIVE_WINDOW if _COLLECTIVE_RE.search(view, end, found.start()) else 0
+    if found.start() > end + max(POST_WINDOW, reach):
         return False
     return _POST_BREAK_RE.search(view, end, found.start()) is None
 

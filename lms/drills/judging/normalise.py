@@ -193,3 +193,10 @@ def _between_digits(chars: list[str], k: int) -> bool:
 def normalise_pattern(pattern: str) -> str:
     """Normalise a literal pattern the same way, without clause separators."""
     return normalise(pattern).text.replace(SEP, "")
+
+
+@lru_cache(maxsize=4096)
+def verbatim(text: str) -> NormText:
+    """Already-normalised text as a :class:`NormText` mapping onto itself."""
+    positions = tuple(range(len(text)))
+    return NormText(text, text, positions, tuple(p + 1 for p in positions))

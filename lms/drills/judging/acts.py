@@ -1,4 +1,4 @@
-"""Tone and etiquette: greeting, apology, closing, dismissive phrasing.
+"""Service acts and tone: greeting, apology, thanks, closing, dismissive phrasing.
 
 Built-in phrase lists, matched like key points (normalised, negation-aware).
 Whether a turn *expects* a greeting, an apology or a closing is decided once per
@@ -14,16 +14,16 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from lms.drills.matching import PatternSet, original_spans, positive
-from lms.drills.normalise import SEP, NormText, normalise
-from lms.drills.results import ETIQUETTE, Reason
+from lms.drills.judging.matching import PatternSet, original_spans, positive
+from lms.drills.judging.normalise import SEP, NormText, normalise
+from lms.drills.judging.results import ETIQUETTE, Reason
 
 if TYPE_CHECKING:
-    from lms.drills.turnmodel import Expectations
+    from lms.drills.judging.turnmodel import Expectations
 
 DISMISSIVE_POINTS = 25.0
-MISSING_GREETING_POINTS = 10.0
-MISSING_APOLOGY_POINTS = 15.0
+MISSING_GREETING_POINTS = 5.0
+MISSING_APOLOGY_POINTS = 8.0
 MISSING_CLOSING_POINTS = 5.0
 
 
@@ -31,25 +31,46 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
-GREETING = PatternSet(
-    _words(
-        "您好 你好 欢迎 在的 在呢 我在 哈喽 hello hi 早上好 上午好 中午好 下午好 "
-        "晚上好 很高兴为您服务 为您服务"
-    )
+# The common wordings of each service act. A key point whose phrase is one of
+# these words is the act itself and hears all of them (synonyms.py).
+GREETING_WORDS = _words(
+    "您好 你好 欢迎 在的 在呢 我在 哈喽 hello hi 早上好 上午好 中午好 下午好 "
+    "晚上好 很高兴为您服务 为您服务 亲在的 亲亲在的"
 )
-APOLOGY = PatternSet(
-    _words(
-        "抱歉 对不起 不好意思 歉意 致歉 道歉 sorry 添麻烦 添了麻烦 久等 见谅 谅解 "
-        "委屈您 让您受委屈 给您带来不便 带来的不便 理解您的心情 非常理解 特别理解 "
-        "能理解 理解您 辛苦您"
-    )
+APOLOGY_WORDS = _words(
+    "抱歉 对不起 不好意思 歉意 致歉 道歉 sorry 添麻烦 添了麻烦 久等 见谅 谅解 "
+    "委屈您 让您受委屈 给您带来不便 带来的不便 理解您的心情 非常理解 特别理解 "
+    "能理解 理解您 辛苦您 对不住 是我们的不是 我们的错 我们的问题 我们的责任 "
+    "抱谦 报歉 过意不去 让您失望 心疼"
 )
-CLOSING = PatternSet(
-    _words(
-        "祝您 祝你 期待 欢迎再次 欢迎下次 欢迎常来 再见 拜拜 感谢 谢谢 随时联系 "
-        "随时找 随时来 随时咨询 随时留言 随时戳 购物愉快 生活愉快 愉快 还有什么 "
-        "还有其他 有问题随时 有任何问题 回头见 欢迎回来"
-    )
+THANKS_WORDS = _words("谢谢 感谢 多谢 谢啦 thanks thank 谢了 辛苦了 感恩")
+CLOSING_WORDS = _words(
+    "祝您 祝你 期待 欢迎再次 欢迎下次 欢迎常来 再见 拜拜 感谢 谢谢 随时联系 "
+    "随时找 随时来 随时咨询 随时留言 随时戳 购物愉快 生活愉快 愉快 还有什么 "
+    "还有其他 有问题随时 有任何问题 回头见 欢迎回来"
+)
+FOLLOW_UP_WORDS = _words(
+    "跟进 有消息 有进展 有动态 有结果 第一时间告诉 第一时间通知 马上告诉 通知您 "
+    "告诉您 回复您 答复您 联系您 同步给您 随时告诉 盯着 帮您盯 给您回话"
+)
+EVIDENCE_WORDS = _words(
+    "拍照 拍一下 拍张 拍几张 照片 图片 视频 截图 拍个 上传 发我看看 发过来看看"
+)
+CONFIRM_WORDS = _words(
+    "对吗 对吧 是吗 没错吧 核对 确认一下 您确认 对一下 有没有问题 没问题的话 "
+    "是这个吗 对不对 可以吗"
+)
+ACT_LEXICONS = (
+    GREETING_WORDS, APOLOGY_WORDS, THANKS_WORDS, FOLLOW_UP_WORDS,
+    EVIDENCE_WORDS, CONFIRM_WORDS,
+)  # fmt: skip
+
+GREETING = PatternSet(GREETING_WORDS)
+APOLOGY = PatternSet(APOLOGY_WORDS)
+CLOSING = PatternSet(CLOSING_WORDS)
+# Clauses that are only courtesy ("您好", "谢谢") are not content.
+COURTESY = PatternSet(
+    (*GREETING_WORDS, *APOLOGY_WORDS, *THANKS_WORDS, *CLOSING_WORDS, "亲", "亲亲")
 )
 # Dismissive, blaming or impatient phrasing that the store rules may not cover.
 DISMISSIVE = PatternSet(
@@ -60,12 +81,16 @@ DISMISSIVE = PatternSet(
         "不关我们的事 不关我事 不归我管 不是我负责 找快递去 去找快递 你的问题 你的错 "
         "你想多了 凭什么 我也没办法 那没办法 没办法了 问那么多 都要问 早说啊 "
         "又不是只有你 不是只有你一个 改来改去 你到底 终于走了 规定就是这样 "
-        "自己的问题 急也没用 这都不会 百度一下 不会看吗 随便给 敲诈 勒索 讹人 碰瓷"
+        "自己的问题 急也没用 这都不会 百度一下 不会看吗 随便给 敲诈 勒索 讹人 碰瓷 "
+        "看着办 规则就是规则 不止您一个 不止你一个 穿法不对 还想退 怎么又 就去投诉 "
+        "随便您投诉 随便你投诉 要投诉就 爱投诉 很正常的 也没办法 没辙 不关我们"
     ),
     (
         r"(我|也|都|这个|那个|真)不(知道|清楚)",
         r"(^|\|)不(知道|清楚)(呢|啊|哦|诶|哎|了)?($|\|)",
         r"(您|你)(自己)?(怎么|为什么|干嘛|干吗)(不|没)",
+        r"(您|你)自己(打|问|去|查|找|联系|看)",
+        r"(不是|刚)(刚)?(说|讲)(过|了).{0,6}(吗|么)",
         r"(^|\|)(不可能|没门|随你|随便)($|\|)",
         r"([\u4e00-\u9fff])啥\1",
     ),
