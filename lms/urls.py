@@ -1,13 +1,21 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
 
 from lms.courses.views.dashboard import dashboard
 from lms.courses.views.search import search
 
 urlpatterns = [
+    # One login page: Wagtail's own login form is replaced by the site's.
+    path(
+        "admin/login/",
+        RedirectView.as_view(pattern_name="accounts:login", query_string=True),
+        name="admin_login",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/", include("lms.accounts.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
@@ -21,19 +29,22 @@ urlpatterns = [
     path("verify/", include("lms.certification.verify_urls")),
 ]
 
-if settings.DEBUG:
-    # Images for the dev server; export files (personal data) are handed out only
-    # by the permission-checked download view, never as plain media.
+if settings.DEBUG or settings.LMS_SERVE_MEDIA:
+    # Uploaded images, with headers that keep any file from running as a page
+    # (lms/core/media.py); export files (personal data) are handed out only by the
+    # permission-checked download view, never as plain media.
     from django.urls import re_path
-    from django.views.static import serve
+
+    from lms.core.media import serve_media
 
     media = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [
-        re_path(
-            rf"^{media}(?!exports/)(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        ),
+        re_path(rf"^{media}(?!exports/)(?P<path>.*)$", serve_media, name="media"),
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Documents through Wagtail's view: a download (Content-Disposition: attachment)
+    # with a policy that runs nothing, and collection privacy respected.
+    path("documents/", include(wagtaildocs_urls)),
+    path("", include(wagtail_urls)),
+]

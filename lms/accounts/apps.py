@@ -4,6 +4,9 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
+    # This module holds two AppConfigs; without `default` Django would use a
+    # bare AppConfig for "lms.accounts" and ready() would never run.
+    default = True
     name = "lms.accounts"
     label = "accounts"
     verbose_name = _("Accounts and roles")

@@ -1,8 +1,9 @@
 """The academy's roles: Django groups and the permissions each one holds.
 
-`sync_roles()` is idempotent. A data migration calls it so the groups exist from
-the first `migrate`; it runs again after every migrate so permissions that later
-apps add reach their role.
+`sync_roles()` is idempotent and only adds. A data migration calls it so the
+groups exist from the first `migrate`; a post_migrate receiver runs it again at
+the end of every migrate, once every app has its permissions, so permissions
+that later apps add reach their role on a fresh database too.
 """
 
 from __future__ import annotations
@@ -78,17 +79,20 @@ TRAINER_COLLECTION_PERMISSIONS = [
 
 
 def sync_roles(*, Group, Permission, verbosity: int = 0) -> None:  # noqa: N803
+    """Give each role the permissions of ROLE_PERMISSIONS that exist so far."""
     for role, perm_names in ROLE_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=role)
-        wanted = []
-        for name in perm_names:
-            app_label, codename = name.split(".")
-            wanted.extend(
-                Permission.objects.filter(
-                    content_type__app_label=app_label, codename=codename
-                )
+        wanted = {tuple(name.split(".")) for name in perm_names}
+        candidates = Permission.objects.filter(
+            codename__in={codename for _app, codename in wanted}
+        ).select_related("content_type")
+        group.permissions.add(
+            *(
+                permission
+                for permission in candidates
+                if (permission.content_type.app_label, permission.codename) in wanted
             )
-        group.permissions.add(*wanted)
+        )
 
 
 def sync_page_permissions() -> None:
@@ -121,14 +125,30 @@ def sync_page_permissions() -> None:
                 )
 
 
-def sync_roles_after_migrate(sender, using="default", verbosity=0, **kwargs):
-    """Runs once per migrate, after the last app has created its permissions."""
-    from django.apps import apps
-    from django.contrib.auth.models import Group, Permission
+def sync_roles_after_migrate(sender, *, apps=None, using="default", **kwargs):
+    """Once per migrate (and flush), when every app's permissions exist.
 
-    if sender.label != list(apps.get_app_configs())[-1].label:
+    post_migrate is sent once per app with models, in INSTALLED_APPS order;
+    django.contrib.auth creates each app's permissions in its own receiver.
+    This one acts on the last of those apps only. It creates that app's
+    permissions itself first: accounts comes before auth in INSTALLED_APPS, so
+    this receiver runs before auth's.
+    """
+    from django.apps import apps as global_apps
+    from django.contrib.auth.management import create_permissions
+
+    with_models = [a for a in global_apps.get_app_configs() if a.models_module]
+    if sender.label != with_models[-1].label:
         return
-    sync_roles(Group=Group, Permission=Permission, verbosity=verbosity)
+    apps = apps or global_apps  # flush sends post_migrate without a state
+    try:
+        Group = apps.get_model("auth", "Group")  # noqa: N806
+        Permission = apps.get_model("auth", "Permission")  # noqa: N806
+        apps.get_model("wagtailcore", "GroupCollectionPermission")
+    except LookupError:  # a partial migrate: the next full one syncs
+        return
+    create_permissions(sender, verbosity=0, using=using, apps=apps)
+    sync_roles(Group=Group, Permission=Permission)
     sync_page_permissions()
 
 

@@ -12,7 +12,7 @@ class CertificationConfig(AppConfig):
         from lms.drills.signals import session_finished, session_rescored
         from lms.quizzes.signals import attempt_graded
 
-        from . import receivers
+        from . import checks, receivers  # noqa: F401 (checks registers itself)
 
         course_completed.connect(
             receivers.on_course_completed, dispatch_uid="certification.course"

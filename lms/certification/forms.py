@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import CertificateStatus, CertificationPath, RevokeReason
+from .models import CertificationPath, RevokeReason
 from .serials import normalise_code
 
 
@@ -72,12 +72,3 @@ class ManualIssueForm(forms.Form):
         if user is None:
             raise forms.ValidationError(_("No active user with this name or number."))
         return user
-
-
-class CertificateFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False)
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("All")), *CertificateStatus.choices],
-    )

@@ -9,7 +9,8 @@ through fontconfig (fonts-noto-cjk). Not through @font-face: WeasyPrint loads a
 .ttc collection from @font-face without its face index and would use the
 Japanese face (wrong forms of 直, 骨...). One CJK face only: WeasyPrint keeps the
 original glyph ids when subsetting, which costs ~150 KB per CJK face embedded,
-so a second weight would break the 300 KB budget.
+so a second weight would break the 300 KB budget. Without that font the
+renderer refuses (`fonts.CJKFontMissing`) rather than print boxes.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from django.template import Context, Engine
 from django.utils import timezone
 
 from .artwork import rosette_path, seal_chars, star_points
+from .fonts import require_cjk_font
 from .models import Certificate
 from .qr import qr_data_uri
 from .serials import format_code
@@ -116,6 +118,7 @@ def certificate_html(certificate: Certificate, *, theme: str | None = None) -> s
 def certificate_pdf(certificate: Certificate, *, theme: str | None = None) -> bytes:
     from weasyprint import CSS, HTML, URLFetcher
 
+    require_cjk_font()
     dirs = certificate_dirs(theme)
     stylesheets = [
         CSS(filename=str(folder / STYLESHEET))

@@ -7,6 +7,10 @@ count depends on the learner's assignment:
   when done again since `retrain_since`;
 - after expiry or revocation, quiz attempts and drill sessions count only from
   `assessments_since` (renewal: the exams are taken again, courses stay done).
+
+Only exam runs of a drill count. Practice shows scores per reply, hints and model
+answers, so a practice pass says nothing about the learner on their own; the
+panel says when a drill was passed in practice and the exam is still missing.
 """
 
 from __future__ import annotations
@@ -46,6 +50,8 @@ class Requirement:
     counts: bool = True
     # To be done again since the rules changed / since the renewal began.
     redo: bool = False
+    # A drill passed in practice only: the exam run is what is missing.
+    practice_passed: bool = False
 
 
 @dataclass
@@ -74,6 +80,11 @@ class PathProgress:
     @property
     def open(self) -> list[Requirement]:
         return [r for r in self.counted if not r.done]
+
+    @property
+    def missing_exams(self) -> list[Requirement]:
+        """Required drills without a passed exam run (practice passes don't count)."""
+        return [r for r in self.open if r.kind == Kind.DRILL]
 
     def score_summary(self) -> dict:
         """What the certificate states about the results (fixed at issue)."""
@@ -164,7 +175,7 @@ def paths_progress(
 ) -> dict[int, PathProgress]:
     """path id → PathProgress for one learner (paths: use `with_requirements`)."""
     from lms.courses.models import CourseCompletion
-    from lms.drills.models import DrillSession
+    from lms.drills.models import DrillSession, Mode
     from lms.quizzes.models import Attempt
 
     paths = list(paths)
@@ -192,16 +203,20 @@ def paths_progress(
     )
     for quiz_id, score, submitted_at in rows:
         attempts[quiz_id].append((score or 0.0, submitted_at))
-    # Mirrors drills.selectors.drill_best_scores (best score, any pass, rush
-    # sessions included) with a "since" window for renewals.
+    # Mirrors drills.selectors.drill_best_scores(mode=exam) (best score, any
+    # pass, rush sessions included) with a "since" window for renewals.
     sessions = defaultdict(list)
+    practice_passes = defaultdict(list)
     rows = (
         DrillSession.objects.finished()
         .filter(user=user, scenario_id__in=scenario_ids)
-        .values_list("scenario_id", "score", "passed", "finished_at")
+        .values_list("scenario_id", "mode", "score", "passed", "finished_at")
     )
-    for scenario_id, score, passed, finished_at in rows:
-        sessions[scenario_id].append((score or 0, passed, finished_at))
+    for scenario_id, mode, score, passed, finished_at in rows:
+        if mode == Mode.EXAM:
+            sessions[scenario_id].append((score or 0, passed, finished_at))
+        elif passed:
+            practice_passes[scenario_id].append(finished_at)
 
     result = {}
     for path in paths:
@@ -245,6 +260,7 @@ def paths_progress(
             ]
             best = max((score for score, _passed in played), default=None)
             drill_scores.append(best or 0)
+            done = any(passed for _score, passed in played)
             progress.requirements.append(
                 Requirement(
                     kind=Kind.DRILL,
@@ -252,9 +268,13 @@ def paths_progress(
                     obj=req.scenario,
                     score=best,
                     target=req.scenario.pass_score,
-                    done=any(passed for _score, passed in played),
+                    done=done,
                     counts=req.must_pass,
                     redo=since is not None,
+                    practice_passed=not done
+                    and any(
+                        _counts(at, since) for at in practice_passes[req.scenario_id]
+                    ),
                 )
             )
         if path.drill_average_min is not None and drill_scores:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from .models import (
     AuditLogEntry,
-    Certificate,
     CertificateStatus,
     CertificationPath,
     PathAssignment,
@@ -17,22 +16,6 @@ from .status import path_statuses
 # Learners keep their valid and expired certificates; revoked or replaced ones
 # are not handed out again (HR still can).
 LEARNER_DOWNLOADABLE = (CertificateStatus.VALID, CertificateStatus.EXPIRED)
-
-
-def certificates_for_staff(*, q: str = "", status: str = "") -> QuerySet[Certificate]:
-    certificates = Certificate.objects.select_related("user", "path").order_by(
-        "-issued_at", "-id"
-    )
-    if status:
-        certificates = certificates.filter(status=status)
-    if q:
-        certificates = certificates.filter(
-            Q(serial__icontains=q)
-            | Q(holder_name__icontains=q)
-            | Q(user__username__icontains=q)
-            | Q(employee_no__icontains=q)
-        )
-    return certificates
 
 
 def audit_entries(*, certificate=None) -> QuerySet[AuditLogEntry]:

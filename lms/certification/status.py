@@ -30,6 +30,18 @@ class LearnerStatus(models.TextChoices):
     NEEDS_RETRAINING = "needs_retraining", _("Needs retraining")  # 需复训
 
 
+class CertificateStanding(models.TextChoices):
+    """One certificate's standing, in the roster's words (the registry, the
+    certificate page, the learner's transcript and exports all use these)."""
+
+    CERTIFIED = LearnerStatus.CERTIFIED.value, LearnerStatus.CERTIFIED.label
+    EXPIRING = LearnerStatus.EXPIRING.value, LearnerStatus.EXPIRING.label
+    EXPIRED = LearnerStatus.EXPIRED.value, LearnerStatus.EXPIRED.label
+    REVOKED = LearnerStatus.REVOKED.value, LearnerStatus.REVOKED.label
+    # Replaced by its reissue; never a learner's standing on a path.
+    SUPERSEDED = "superseded", _("Superseded")  # 已被取代
+
+
 @dataclass
 class PathStatus:
     path: CertificationPath
@@ -46,13 +58,15 @@ class PathStatus:
 
 
 def certificate_standing(certificate: Certificate, now: datetime) -> str:
+    if certificate.status == CertificateStatus.SUPERSEDED:
+        return CertificateStanding.SUPERSEDED
     if certificate.status == CertificateStatus.REVOKED:
-        return LearnerStatus.REVOKED
+        return CertificateStanding.REVOKED
     if certificate.status == CertificateStatus.EXPIRED or certificate.expires_at <= now:
-        return LearnerStatus.EXPIRED
+        return CertificateStanding.EXPIRED
     if certificate.expires_at <= now + EXPIRING_WITHIN:
-        return LearnerStatus.EXPIRING
-    return LearnerStatus.CERTIFIED
+        return CertificateStanding.EXPIRING
+    return CertificateStanding.CERTIFIED
 
 
 def started_on_paths(user_ids: list[int], paths: list[CertificationPath]) -> set:

@@ -1,8 +1,11 @@
 """A simple per-address rate limit on the cache (fixed one-minute windows).
 
-Per process with the default local-memory cache; a shared cache (Redis,
-database cache) makes it hold across processes. REMOTE_ADDR only: behind a
-proxy, have the proxy set it (X-Forwarded-For can be forged by anyone).
+The count lives in the shared cache (the database, or Redis with REDIS_URL; see
+CACHES in lms/settings/base.py), so every worker process adds to the same count.
+Redis increments atomically; the database cache reads and writes, so two requests
+in the same instant may count once (a limit a little loose, never too strict).
+REMOTE_ADDR only: behind a proxy, have the proxy set it (X-Forwarded-For can be
+forged by anyone).
 """
 
 from __future__ import annotations

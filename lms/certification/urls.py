@@ -1,16 +1,12 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from .views import hr, learner
+from .views import learner, moved
 
 app_name = "certification"
 
 urlpatterns = [
     path("", learner.my_certificates, name="mine"),
-    path("hr/", hr.certificate_list, name="hr_list"),
-    path("hr/issue/", hr.certificate_issue_view, name="hr_issue"),
-    path("hr/audit/", hr.audit_log, name="hr_audit"),
-    path("hr/<str:serial>/", hr.certificate_detail, name="hr_detail"),
-    path("hr/<str:serial>/revoke/", hr.certificate_revoke_view, name="hr_revoke"),
-    path("hr/<str:serial>/reissue/", hr.certificate_reissue_view, name="hr_reissue"),
+    # HR's register moved into the registry at /hr/certificates/.
+    re_path(r"^hr/(?P<rest>.*)$", moved.registry_moved, name="hr_moved"),
     path("<str:serial>/pdf/", learner.certificate_download, name="download"),
 ]

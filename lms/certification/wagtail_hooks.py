@@ -1,6 +1,6 @@
 """Certification in the Wagtail admin: one "Certification" menu with the paths
 (requirements inline), "Require recertification" (also a button on a rules
-course's header) and a link to HR's certificate register."""
+course's header) and a link to HR's certificate registry."""
 
 from django.urls import path, reverse
 from django.utils.http import urlencode
@@ -69,8 +69,8 @@ def register_rules_change_menu_item():
 @hooks.register(SUBMENU_HOOK)
 def register_certificates_menu_item():
     return CertificateManagerMenuItem(
-        _("Certificate register"),
-        reverse("certification:hr_list"),
+        _("Certificate registry"),
+        reverse("reports:registry"),
         icon_name="doc-full",
         order=30,
     )

@@ -2,17 +2,48 @@
 
 from __future__ import annotations
 
-from .models import CourseIndexPage, CoursePage, LessonProgress
+from .models import CourseIndexPage, CoursePage, LessonPage, LessonProgress
 from .progress import course_progress, lessons_by_course
 
 
-def dashboard_context(user) -> dict:
+def _courses() -> list[CoursePage]:
     index = CourseIndexPage.objects.first()
-    courses = (
-        list(CoursePage.objects.child_of(index).live().order_by("path"))
-        if index
-        else []
+    if index is None:
+        return []
+    return list(CoursePage.objects.child_of(index).live().order_by("path"))
+
+
+def resume_lesson(*, user, courses, progress, lesson_by_id) -> LessonPage | None:
+    """Where 继续学习 goes: the next unfinished lesson of the course studied
+    last, or else of the first course in progress (None: nothing under way)."""
+    last_course = (
+        LessonProgress.objects.filter(user=user, lesson__live=True)
+        .order_by("-last_viewed_at")
+        .values_list("course_id", flat=True)
+        .first()
     )
+    for course_id in [last_course, *(course.id for course in courses)]:
+        state = progress.get(course_id)
+        if state is not None and state.started and not state.completed:
+            lesson = lesson_by_id.get(state.next_lesson_id)
+            if lesson is not None:
+                return lesson
+    return None
+
+
+def continue_lesson(user) -> LessonPage | None:
+    """The home page's 继续学习 button, on its own."""
+    courses = _courses()
+    lessons = lessons_by_course(courses)
+    progress = course_progress(user=user, courses=courses, lessons=lessons)
+    by_id = {lesson.id: lesson for course in lessons.values() for lesson in course}
+    return resume_lesson(
+        user=user, courses=courses, progress=progress, lesson_by_id=by_id
+    )
+
+
+def dashboard_context(user) -> dict:
+    courses = _courses()
     lessons = lessons_by_course(courses)
     progress = course_progress(user=user, courses=courses, lessons=lessons)
     lesson_by_id = {
@@ -20,6 +51,7 @@ def dashboard_context(user) -> dict:
         for course_lessons in lessons.values()
         for lesson in course_lessons
     }
+    course_by_id = {course.id: course for course in courses}
     in_progress, completed, not_started = [], [], []
     for course in courses:
         state = progress[course.id]
@@ -34,17 +66,19 @@ def dashboard_context(user) -> dict:
             in_progress.append(entry)
         else:
             not_started.append(entry)
-    last = (
-        LessonProgress.objects.filter(user=user, lesson__live=True)
-        .select_related("lesson", "course")
-        .order_by("-last_viewed_at")
-        .first()
+    resume = resume_lesson(
+        user=user, courses=courses, progress=progress, lesson_by_id=lesson_by_id
     )
+    resume_course = None
+    if resume is not None:
+        resume_course = next(
+            (course_by_id[cid] for cid, ls in lessons.items() if resume in ls), None
+        )
     return {
         "in_progress": in_progress,
         "completed": completed,
         "not_started": not_started,
-        "last_lesson": last.lesson if last else None,
-        "last_course": last.course if last else None,
+        "resume_lesson": resume,
+        "resume_course": resume_course,
         "total_courses": len(courses),
     }

@@ -14,6 +14,8 @@ from pathlib import Path
 from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.search import index as search_index
 
 from .models import (
     CourseIndexPage,
@@ -78,7 +80,7 @@ class _Importer:
         self.images: dict[str, object] = {}
 
     def run(self, courses: list[CourseSource]) -> ImportReport:
-        _home, index = ensure_site_tree()
+        home, index = ensure_site_tree()
         pages: dict[str, CoursePage] = {}
         for course in courses:
             self.import_images(course)
@@ -86,6 +88,7 @@ class _Importer:
         for course in courses:
             self.set_prerequisites(pages[course.slug], course, pages)
         self.order_children(index, [pages[course.slug] for course in courses])
+        page_ids = [home.id, index.id]
         for course in courses:
             course_page = pages[course.slug]
             lesson_pages = [
@@ -93,7 +96,22 @@ class _Importer:
                 for lesson in course.lessons
             ]
             self.order_children(course_page, lesson_pages)
+            page_ids += [course_page.id, *(lesson.id for lesson in lesson_pages)]
+        self.update_search_index(page_ids)
         return self.report
+
+    def update_search_index(self, page_ids: list[int]) -> None:
+        """Index every page and image of the content now, in this transaction.
+
+        Saving only queues the indexing as a task, done whenever a worker runs:
+        never after `lms quickstart --no-serve`, nor on a server without
+        `lms db_worker`. Unchanged pages are indexed too, so an import mends an
+        index left empty by an earlier one.
+        """
+        for page in Page.objects.filter(id__in=page_ids).specific():
+            search_index.insert_or_update_object(page)
+        for image in self.images.values():
+            search_index.insert_or_update_object(image)
 
     # --- images ---------------------------------------------------------------
 

@@ -19,7 +19,7 @@ class SearchHit:
 
 
 def search_pages(query: str, *, limit: int = 200) -> list[SearchHit]:
-    """Courses first, then lessons; each in relevance order."""
+    """Courses and lessons in relevance order: a title match comes first."""
     pages = list(
         Page.objects.live()
         .type(CoursePage, LessonPage)
@@ -30,7 +30,7 @@ def search_pages(query: str, *, limit: int = 200) -> list[SearchHit]:
     titles = dict(
         Page.objects.filter(path__in=parent_paths).values_list("path", "title")
     )
-    hits = [
+    return [
         SearchHit(
             page=page,
             is_course=isinstance(page, CoursePage),
@@ -43,4 +43,3 @@ def search_pages(query: str, *, limit: int = 200) -> list[SearchHit]:
         )
         for page in pages
     ]
-    return sorted(hits, key=lambda hit: not hit.is_course)

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from lms.core.source_text import NUL, NUL_MESSAGE, nul_lines
+
 from .source_blocks import SourceBlock, render_block
 from .source_body import split_body
 from .source_fields import FieldSpec, check_front_matter, fields_for
@@ -52,8 +54,10 @@ def parse_document(
     valid YAML or not a mapping; the body is still checked then.
     """
     fields = fields_for(kind)
-    lines = normalize_text(text).split("\n")[:-1]
-    problems: list[Problem] = []
+    text = normalize_text(text)
+    # Reported once per line, then dropped so the rest of the file is checked.
+    problems = [Problem(path, line, NUL_MESSAGE) for line in nul_lines(text)]
+    lines = text.replace(NUL, "").split("\n")[:-1]
     front_matter: dict[str, object] | None = None
     field_lines: dict[str, int] = {}
     body_start = 0  # index in ``lines``

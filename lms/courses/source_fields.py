@@ -19,7 +19,8 @@ class FieldSpec:
     """One front-matter field.
 
     ``type`` is ``str`` (one non-empty line), ``int`` (a positive whole number)
-    or ``list`` (a list of non-empty one-line strings).
+    or ``list`` (a list of non-empty one-line strings). ``max_length`` and
+    ``max_value`` keep a value within what its page field can store.
     """
 
     name: str
@@ -28,18 +29,26 @@ class FieldSpec:
     choices: tuple[str, ...] = ()  # the allowed values of a ``str`` field
     min_items: int = 0  # for ``list``
     slug_items: bool = False  # for ``list``: each item is a course slug
+    max_length: int | None = None  # for ``str``
+    max_value: int | None = None  # for ``int``
 
 
 def _fields(*specs: FieldSpec) -> Mapping[str, FieldSpec]:
     return {spec.name: spec for spec in specs}
 
 
+# Page titles hold 255 characters, a lesson summary 300; an estimate beyond a
+# week of minutes is a typo (and the column stops at 2,147,483,647).
+TITLE_LENGTH = 255
+SUMMARY_LENGTH = 300
+MAX_MINUTES = 10_000
+
 # The order here is the order ``render_document`` writes the fields in.
 COURSE_FIELDS: Mapping[str, FieldSpec] = _fields(
-    FieldSpec("title", str, required=True),
+    FieldSpec("title", str, required=True, max_length=TITLE_LENGTH),
     FieldSpec("track", str, required=True, choices=TRACKS),
     FieldSpec("audience", str, required=True, choices=AUDIENCES),
-    FieldSpec("estimated_minutes", int, required=True),
+    FieldSpec("estimated_minutes", int, required=True, max_value=MAX_MINUTES),
     # Objectives are shown on the course page and the certificate, so a
     # course must state at least one of each.
     FieldSpec("knowledge_objectives", list, required=True, min_items=1),
@@ -49,9 +58,9 @@ COURSE_FIELDS: Mapping[str, FieldSpec] = _fields(
 )
 
 LESSON_FIELDS: Mapping[str, FieldSpec] = _fields(
-    FieldSpec("title", str, required=True),
-    FieldSpec("estimated_minutes", int, required=True),
-    FieldSpec("summary", str),
+    FieldSpec("title", str, required=True, max_length=TITLE_LENGTH),
+    FieldSpec("estimated_minutes", int, required=True, max_value=MAX_MINUTES),
+    FieldSpec("summary", str, max_length=SUMMARY_LENGTH),
 )
 
 
@@ -101,11 +110,15 @@ def _value_error(spec: FieldSpec, value: object) -> str | None:
         # bool is an int in Python; ``yes`` must not count as 1 minute.
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
             return f"must be a positive whole number, not {value!r}"
+        if spec.max_value is not None and value > spec.max_value:
+            return f"must be at most {spec.max_value}, not {value}"
         return None
     if spec.type is str:
         error = _line_error(value)
         if error is None and spec.choices and value not in spec.choices:
             return f"must be one of {', '.join(spec.choices)}, not {value!r}"
+        if error is None and spec.max_length and len(value) > spec.max_length:
+            return f"is longer than {spec.max_length} characters"
         return error
     if not isinstance(value, list):
         return "must be a list"

@@ -6,7 +6,31 @@ from dataclasses import dataclass
 
 import yaml
 
+from lms.core.source_text import yaml_hazard
+
 from .source_problems import Problem
+
+
+class _BadValue(ValueError):
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader whose impossible dates (2024-02-30) are problems, not crashes."""
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError) as exc:
+            raise _BadValue(
+                f"{node.value!r} is not a real date or time ({exc})",
+                node.start_mark.line + 1,
+            ) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 
 @dataclass
@@ -27,10 +51,24 @@ def load_yaml(
     ("front matter", "'steps' block").
     """
     last_line = first_line + max(text.rstrip("\n").count("\n"), 0)
-    loader = yaml.SafeLoader(text)
+    hazard = yaml_hazard(text)
+    if hazard is not None:
+        line, message = hazard
+        return None, [Problem(path, first_line + line - 1, f"{where}: {message}")]
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        line = first_line + text.count("\n", 0, exc.position)
+        return None, [Problem(path, line, f"invalid YAML in {where}: {exc.reason}")]
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
+    except _BadValue as exc:
+        line = first_line + exc.line - 1
+        return None, [Problem(path, line, f"invalid YAML in {where}: {exc}")]
+    except RecursionError:  # through aliases; plain nesting is caught above
+        message = f"invalid YAML in {where}: nested too deeply"
+        return None, [Problem(path, first_line, message)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark is not None else first_line

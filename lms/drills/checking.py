@@ -134,14 +134,19 @@ def check_scenario_source(
     return report.problems, (document if report.ok else None)
 
 
-def _read_yaml(path: Path, report: CheckReport) -> Any:
+# What ``_read_yaml`` gives for a file it could not read, when an empty file
+# (``None``) must still be checked, as the loader checks it.
+_UNREADABLE = object()
+
+
+def _read_yaml(path: Path, report: CheckReport, *, unreadable: Any = None) -> Any:
     try:
         return load_yaml(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
         report.problems.append(Problem(str(path), 1, "not UTF-8 text"))
     except YamlSyntaxError as exc:
         report.problems.append(Problem(str(path), exc.line, f"YAML syntax: {exc}"))
-    return None
+    return unreadable
 
 
 def _rules(
@@ -167,8 +172,10 @@ def _phrase_codes(
     if not path.is_file():
         return None
     checking = path in files
-    data = _read_yaml(path, report if checking else CheckReport())
-    if data is None:
+    data = _read_yaml(
+        path, report if checking else CheckReport(), unreadable=_UNREADABLE
+    )
+    if data is _UNREADABLE:
         return None
     problems, phrases = validate_quick_phrases(data, path=str(path))
     if checking:
@@ -177,8 +184,8 @@ def _phrase_codes(
 
 
 def _load_scenario_file(path: Path, report: CheckReport) -> _Loaded:
-    data = _read_yaml(path, report)
-    if data is None:
+    data = _read_yaml(path, report, unreadable=_UNREADABLE)
+    if data is _UNREADABLE:
         return _Loaded(str(path), None, None)
     problems, document = validate_document(data, path=str(path))
     report.problems.extend(problems)

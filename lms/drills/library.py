@@ -34,6 +34,20 @@ def load_rules_near(path: Path) -> tuple[Rule, ...]:
     return load_rules(rules_path) if rules_path.is_file() else ()
 
 
+def rules_file_for(path: Path, project_root: Path) -> Path | None:
+    """The rules.yaml a scenario at ``path`` is judged by.
+
+    Its own drills folder's (beside it or a level or two up), else the project's
+    (``project_root``, normally content/drills): a scenario kept elsewhere is
+    still judged by the store-wide rules. None when neither exists.
+    """
+    own = find_root(path) / RULES_FILE
+    if own.is_file():
+        return own
+    project = project_root / RULES_FILE
+    return project if project.is_file() else None
+
+
 def load_library(root: str | Path) -> Library:
     root = Path(root)
     if not root.is_dir():

@@ -37,6 +37,9 @@ def validate_quick_phrases(
     data: Any, *, path: str = ""
 ) -> tuple[list[Problem], tuple[QuickPhrase, ...]]:
     check = Validator(path)
+    if data is None:
+        check.add(1, "the file is empty")
+        return check.problems, ()
     if not check.mapping(data, "quick phrases file", required=("phrases",), line=1):
         return check.problems, ()
     phrases: list[QuickPhrase] = []

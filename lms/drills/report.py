@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .judging.llm import LLM
 from .judging.results import (
     ETIQUETTE,
     FORBIDDEN,
@@ -49,6 +50,8 @@ class TurnView:
     missed: list[Reason] = field(default_factory=list)
     broken: list[Reason] = field(default_factory=list)
     timing: Reason | None = None
+    # The LLM judge's grade and reasons, when it scored the turn.
+    llm: Reason | None = None
     target_seconds: float | None = None
     lessons: dict[str, tuple[str, str]] = field(default_factory=dict)
 
@@ -113,6 +116,8 @@ def turn_view(
             view.broken.append(reason)
         elif reason.kind == TIME:
             view.timing = reason
+        elif reason.kind == LLM:
+            view.llm = reason
     return view
 
 

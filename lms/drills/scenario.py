@@ -27,6 +27,9 @@ from lms.drills.validation import (
 from lms.drills.yamllines import YamlSyntaxError, line_of, load_yaml, plain
 
 TRACKS = ("presales", "aftersales")
+# What the Scenario and RushSet columns hold (slug, title).
+ID_LENGTH = 80
+TITLE_LENGTH = 200
 MOODS = ("calm", "impatient", "angry")
 SEVERITIES = ("fatal", "major", "minor")
 END = "end"  # a ``next`` target that finishes the drill
@@ -152,6 +155,9 @@ def validate_document(
 ) -> tuple[list[Problem], Scenario | RushSet | None]:
     """Every problem in ``data``, and the built object when there are none."""
     check = Validator(path)
+    if data is None:
+        check.add(1, "the file is empty")
+        return check.problems, None
     if isinstance(data, Mapping) and "turns" not in data and "concurrent" in data:
         document: Scenario | RushSet | None = _rush_set(check, data)
     else:
@@ -164,8 +170,8 @@ def _rush_set(check: Validator, data: Mapping[str, Any]) -> RushSet | None:
     check.mapping(
         data, where, required=("id", "title", "concurrent"), optional=("description",)
     )
-    sid = check.string(data, "id", where, pattern=SLUG_RE)
-    title = check.string(data, "title", where)
+    sid = check.string(data, "id", where, pattern=SLUG_RE, max_length=ID_LENGTH)
+    title = check.string(data, "title", where, max_length=TITLE_LENGTH)
     description = check.string(data, "description", where) or ""
     ids = check.strings(data, "concurrent", where, allow_single=False)
     if "concurrent" in data and len(ids) < 2:
@@ -207,8 +213,8 @@ def _scenario(check: Validator, data: Any) -> Scenario | None:
             line_of(data, "concurrent"),
             "scenario: 'concurrent' belongs in a rush-mode set file without turns",
         )
-    sid = check.string(data, "id", where, pattern=SLUG_RE)
-    title = check.string(data, "title", where)
+    sid = check.string(data, "id", where, pattern=SLUG_RE, max_length=ID_LENGTH)
+    title = check.string(data, "title", where, max_length=TITLE_LENGTH)
     track = check.string(data, "track", where, choices=TRACKS)
     description = check.string(data, "description", where) or ""
     persona = _persona(check, data.get("persona"), line_of(data, "persona", value=True))

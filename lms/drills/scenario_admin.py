@@ -104,9 +104,14 @@ class TryReplyForm(forms.Form):
 
     def __init__(self, *args, document, **kwargs):
         super().__init__(*args, **kwargs)
+        # People see turns by number (第 N 轮), never by their ids in the file.
         self.fields["turn"].choices = [
-            (turn.id, f"{turn.id} · {' / '.join(turn.customer)[:60]}")
-            for turn in document.turns
+            (
+                turn.id,
+                _("Turn %(n)s") % {"n": number}
+                + f" · {' / '.join(turn.customer)[:60]}",
+            )
+            for number, turn in enumerate(document.turns, start=1)
         ]
 
 
@@ -115,7 +120,7 @@ def try_reply_context(scenario: Scenario, request) -> dict:
     document = scenario.document()
     data = request.POST if request.method == "POST" else None
     form = TryReplyForm(data, document=document, prefix="try")
-    result_view = None
+    result_view = next_number = None
     if data is not None and form.is_valid():
         from .documents import scorer_for
 
@@ -125,9 +130,12 @@ def try_reply_context(scenario: Scenario, request) -> dict:
         )
         result_view = turn_view(turn, result, order=document.turns.index(turn) + 1)
         attach_lessons([result_view], request)
+        if result.next_turn_id in document.turn_ids:
+            next_number = document.turn_ids.index(result.next_turn_id) + 1
     return {
         "try_form": form,
         "try_view": result_view,
+        "try_next_turn": next_number,
         "try_url": reverse("drills_scenario:inspect", args=[scenario.pk]) + "#try",
     }
 

@@ -9,6 +9,9 @@
   different reply is refused. The next turn has a unique (session, order).
 - The session score is the average of the effective turn scores (a trainer's
   override counts instead of the machine's), recomputed after every override.
+- With ``LMS_LLM_JUDGE_URL`` set, an LLM second-guesses the engine's score within
+  bounds (judging/llm.py); it is asked before the session row is locked, so a
+  slow model never holds the lock. The turn records who scored it (``judge``).
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,6 +30,7 @@ from wagtail.log_actions import log
 
 from . import timing
 from .documents import scorer_for
+from .judging.llm import RULES_JUDGE, JudgeConfig, LlmJudge, get_judge
 from .judging.results import TurnResult, summarise
 from .loading import scenario_version
 from .models import (
@@ -50,6 +56,78 @@ class DrillError(Exception):
         super().__init__(message)
         self.message = message
         self.code = code
+
+
+@dataclass(frozen=True)
+class _Scored:
+    turn_id: str
+    seconds: float
+    result: TurnResult
+    judge: str
+
+
+def llm_judge_config() -> JudgeConfig | None:
+    """The LLM judge's settings, or None when ``LMS_LLM_JUDGE_URL`` is not set."""
+    url = getattr(settings, "LMS_LLM_JUDGE_URL", "")
+    if not url:
+        return None
+    model = getattr(settings, "LMS_LLM_JUDGE_MODEL", "")
+    if not model:
+        raise ImproperlyConfigured(
+            "LMS_LLM_JUDGE_URL is set but LMS_LLM_JUDGE_MODEL is not"
+        )
+    return JudgeConfig(
+        url=url,
+        model=model,
+        api_key=getattr(settings, "LMS_LLM_JUDGE_API_KEY", ""),
+        timeout=float(getattr(settings, "LMS_LLM_JUDGE_TIMEOUT", 10.0)),
+        band=int(getattr(settings, "LMS_LLM_JUDGE_BAND", 15)),
+    )
+
+
+def llm_judge() -> LlmJudge | None:
+    """The process's LLM judge, or None when it is off."""
+    config = llm_judge_config()
+    return get_judge(config) if config is not None else None
+
+
+def _score(
+    document: EngineScenario, turn_id: str, text: str, seconds: float
+) -> _Scored:
+    result = scorer_for(document).score_turn(turn_id, text, seconds)
+    try:
+        judge = llm_judge()
+    except ImproperlyConfigured:
+        logger.exception("the LLM judge is misconfigured; scoring by the rules")
+        judge = None
+    if judge is None:
+        return _Scored(turn_id, seconds, result, RULES_JUDGE)
+    judged = judge.judge(document, result)
+    return _Scored(turn_id, seconds, judged.result, judged.judge)
+
+
+def _score_early(
+    session: DrillSession, order: int, text: str, now: datetime
+) -> _Scored | None:
+    """Score (and ask the LLM) before the transaction; None if not answerable."""
+    if not getattr(settings, "LMS_LLM_JUDGE_URL", ""):
+        return None
+    turn = (
+        DrillTurn.objects.filter(
+            session=session,
+            session__status=SessionStatus.IN_PROGRESS,
+            order=order,
+            received_at=None,
+        )
+        .prefetch_related("messages")
+        .first()
+    )
+    shown = turn_shown_at(turn) if turn is not None else None
+    if shown is None or now < shown:
+        return None
+    seconds = round((now - shown).total_seconds(), 1)
+    version = DrillSession.objects.select_related("version").get(pk=session.pk).version
+    return _score(version.document(), turn.turn_id, text, seconds)
 
 
 @dataclass
@@ -218,6 +296,7 @@ def session_reply(
             _("A chat reply is at most %(n)s characters.") % {"n": MAX_REPLY_CHARS},
             code="too_long",
         )
+    early = _score_early(session, order, text, now)
     with transaction.atomic():
         locked = (
             DrillSession.objects.select_for_update()
@@ -240,13 +319,26 @@ def session_reply(
             raise DrillError(_("The customer is still typing…"), code="typing")
         seconds = round((now - shown).total_seconds(), 1)
         document = locked.version.document()
-        result = scorer_for(document).score_turn(turn.turn_id, text, seconds)
+        if early is not None and (early.turn_id, early.seconds) == (
+            turn.turn_id,
+            seconds,
+        ):
+            scored = early
+        else:
+            scored = _Scored(
+                turn.turn_id,
+                seconds,
+                scorer_for(document).score_turn(turn.turn_id, text, seconds),
+                RULES_JUDGE,
+            )
+        result = scored.result
         won = DrillTurn.objects.filter(pk=turn.pk, received_at__isnull=True).update(
             reply=text,
             received_at=now,
             seconds=seconds,
             result=result.to_dict(),
             machine_score=result.score,
+            judge=scored.judge,
         )
         turn.refresh_from_db()
         if not won:

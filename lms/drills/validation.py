@@ -87,6 +87,7 @@ class Validator:
         *,
         pattern: re.Pattern[str] | None = None,
         choices: tuple[str, ...] = (),
+        max_length: int | None = None,
     ) -> str | None:
         if key not in node:
             return None
@@ -107,6 +108,9 @@ class Validator:
             return None
         if pattern is not None and not pattern.match(text):
             self.add(line, f"{where}: '{key}' value '{text}' is not a valid id")
+            return None
+        if max_length is not None and len(text) > max_length:
+            self.add(line, f"{where}: '{key}' is longer than {max_length} characters")
             return None
         return text
 

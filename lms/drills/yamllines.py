@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from lms.core.source_text import yaml_hazard
+
 
 class LineDict(dict):
     """A mapping with ``line``, ``key_lines``, ``value_lines`` and ``duplicates``."""
@@ -83,10 +85,32 @@ _LineLoader.add_constructor(
 )
 
 
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError) as exc:
+        raise YamlSyntaxError(
+            f"{node.value!r} is not a real date or time ({exc})",
+            node.start_mark.line + 1,
+        ) from None
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
 def load_yaml(text: str) -> Any:
     """Parse one YAML document; raises :class:`YamlSyntaxError` with a line."""
+    hazard = yaml_hazard(text)
+    if hazard is not None:
+        line, message = hazard
+        raise YamlSyntaxError(message, line)
     try:
         return yaml.load(text, Loader=_LineLoader)
+    except RecursionError:  # through aliases; plain nesting is caught above
+        raise YamlSyntaxError("nested too deeply", None) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise YamlSyntaxError(exc.reason, line) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None

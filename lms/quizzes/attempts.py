@@ -167,6 +167,15 @@ def attempt_answer(
     return item
 
 
+def unanswered_positions(attempt: Attempt) -> list[int]:
+    """Question numbers without a saved answer (asked about before submitting)."""
+    return list(
+        AttemptQuestion.objects.filter(attempt=attempt, answered_at__isnull=True)
+        .order_by("position")
+        .values_list("position", flat=True)
+    )
+
+
 def attempt_submit(
     *, attempt: Attempt, now: datetime | None = None, timed_out: bool = False
 ) -> Attempt:

@@ -13,6 +13,8 @@ import codecs
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from lms.core.source_text import NUL, NUL_MESSAGE, nul_lines
+
 from .gift_answer_blocks import AnswerBlockReader
 from .gift_syntax import (
     FORMAT_MARKERS,
@@ -297,7 +299,7 @@ def read_gift_text(path: str | Path) -> str:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         utf16 = data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -308,6 +310,10 @@ def read_gift_text(path: str | Path) -> str:
             "again."
         )
         raise GiftError([Problem(str(path), line, message)]) from None
+    if NUL in text:
+        lines = nul_lines(text)
+        raise GiftError([Problem(str(path), line, NUL_MESSAGE) for line in lines])
+    return text
 
 
 def load_gift_file(path: str | Path, *, id_prefix: str = "gift-") -> list[Question]:

@@ -228,7 +228,8 @@ def parse_number(text: str) -> float | None:
     cleaned = unicodedata.normalize("NFKC", text).strip().replace("−", "-")
     if not _NUMBER_RE.match(cleaned):
         return None
-    return float(cleaned)
+    value = float(cleaned)  # "1e999" and 400 digits give inf, no error
+    return value if math.isfinite(value) else None
 
 
 def _grade_numerical(question: Question, response: Any) -> Grade:

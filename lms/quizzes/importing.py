@@ -38,6 +38,7 @@ from .models import (
 from .moodle_xml import load_moodle_xml_bank
 from .questions import Bank, Problem, QuizDefinition, QuizSourceError
 from .serialization import question_to_data
+from .storage_check import storage_problems
 
 
 class QuizImportError(Exception):
@@ -139,6 +140,7 @@ def read_sources(paths: list[Path], *, check_lessons: bool = True) -> QuizSource
         except QuizSourceError as error:
             problems.extend(error.problems)
     problems.extend(bank_duplicates(banks))
+    problems.extend(storage_problems(banks))
     if check_lessons:
         lessons = known_lessons()
         if lessons:  # courses imported: every question must point at a real lesson
@@ -151,6 +153,7 @@ def read_sources(paths: list[Path], *, check_lessons: bool = True) -> QuizSource
                 quizzes.extend(load_quiz_definitions(quiz_file, all_banks))
             except BankError as error:
                 problems.extend(error.problems)
+        problems.extend(storage_problems((), quizzes))
     if problems:
         raise QuizImportError(problems)
     return QuizSources(banks=banks, quizzes=quizzes)

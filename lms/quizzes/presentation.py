@@ -163,5 +163,6 @@ def response_from_form(question: Question, layout: dict, data, position: int) ->
             if chosen is not None and 0 <= chosen < len(rights):
                 answer[pair.left] = rights[chosen]
         return answer or None
-    text = (data.get(name) or "").strip()[:500]
+    # Stored in jsonb, which cannot hold U+0000 (the middleware refuses NUL too).
+    text = (data.get(name) or "").replace("\x00", "").strip()[:500]
     return text or None

@@ -61,8 +61,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
+        # Always path:line: (line 1 for the file as a whole), as editors expect.
+        return f"{self.path}:{self.line or 1}: {self.message}"
 
 
 class QuizSourceError(Exception):

@@ -9,6 +9,17 @@ from .questions import Question
 
 
 @dataclass
+class MatchPair:
+    """One row of a matching question's review: the learner's pair and, when
+    answers may be shown, the right one."""
+
+    left: str
+    given: str  # "" when left unmatched
+    correct: str = ""
+    is_right: bool | None = None  # None while answers are hidden
+
+
+@dataclass
 class ReviewItem:
     position: int
     type: str
@@ -20,6 +31,7 @@ class ReviewItem:
     explanation: str = ""
     feedback: list[tuple[str, str]] = field(default_factory=list)  # (option, text)
     lesson_ref: str = ""
+    pairs: list[MatchPair] = field(default_factory=list)  # matching only
 
 
 def may_show_answers(policy: str, passed: bool) -> bool:
@@ -61,6 +73,19 @@ def correct_answer(question: Question) -> list[str]:
     return [a.text for a in question.answers if a.weight >= 1]
 
 
+def match_pairs(question: Question, response: Any, *, show_answers: bool):
+    given = response if isinstance(response, dict) else {}
+    return [
+        MatchPair(
+            left=pair.left,
+            given=given.get(pair.left, ""),
+            correct=pair.right if show_answers else "",
+            is_right=given.get(pair.left) == pair.right if show_answers else None,
+        )
+        for pair in question.pairs
+    ]
+
+
 def review_item(
     question: Question,
     *,
@@ -79,6 +104,8 @@ def review_item(
         correct=correct,
         lesson_ref=question.lesson or "",
     )
+    if question.type == "matching":
+        item.pairs = match_pairs(question, response, show_answers=show_answers)
     if show_answers:
         item.correct_answer = correct_answer(question)
         item.explanation = question.explanation

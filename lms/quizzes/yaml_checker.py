@@ -19,6 +19,8 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from lms.core.source_text import yaml_hazard
+
 from .questions import Problem, QuizSourceError
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -45,8 +47,19 @@ class YamlChecker:
         self.problems.append(Problem(self.path, line, message))
 
     def compose(self, text: str) -> Node | None:
+        hazard = yaml_hazard(text)
+        if hazard is not None:
+            self.fail(*hazard)
+            return None
         try:
             root = yaml.compose(text, Loader=yaml.SafeLoader)
+        except RecursionError:  # through aliases; plain nesting is caught above
+            self.fail(None, "YAML error: nested too deeply")
+            return None
+        except yaml.reader.ReaderError as error:
+            line = text.count("\n", 0, error.position) + 1
+            self.fail(line, f"YAML error: {error.reason}")
+            return None
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line = mark.line + 1 if mark else None

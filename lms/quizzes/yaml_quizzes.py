@@ -39,6 +39,15 @@ QUIZ_FIELDS = (
     "random",
 )
 
+# Upper limits within what the columns hold (2,147,483,647) and what a deadline
+# or next-attempt date can reach (year 9999): 0 already means untimed,
+# unlimited or no wait, so a bigger number is a typo.
+SETTING_LIMITS = {
+    "time_limit_minutes": 7 * 24 * 60,  # a week
+    "attempts_allowed": 1000,
+    "cooldown_hours": 365 * 24,  # a year
+}
+
 
 def load_quiz_definitions(
     path: str | Path, banks: Sequence[Bank] | None = None
@@ -98,9 +107,9 @@ def _quiz(
     intro = checker.text(fields["intro"], f"{what}: intro") if "intro" in fields else ""
     pass_mark = checker.integer(fields.get("pass_mark"), f"{what}: pass_mark", 0, 100)
     settings: dict[str, Any] = {}
-    for key in ("time_limit_minutes", "attempts_allowed", "cooldown_hours"):
+    for key, high in SETTING_LIMITS.items():
         if key in fields:
-            settings[key] = checker.integer(fields[key], f"{what}: {key}", 0)
+            settings[key] = checker.integer(fields[key], f"{what}: {key}", 0, high)
     for key in ("shuffle_questions", "shuffle_options"):
         if key in fields:
             settings[key] = checker.boolean(fields[key], f"{what}: {key}")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import charts, exports, learner, registry, roster
+from .views import certificates, charts, exports, learner, registry, roster
 
 app_name = "reports"
 
@@ -19,6 +19,27 @@ urlpatterns = [
     ),
     path("attempts/<int:attempt_id>/", learner.attempt_detail, name="attempt"),
     path("certificates/", registry.registry, name="registry"),
+    path(
+        "certificates/issue/",
+        certificates.certificate_issue_view,
+        name="certificate_issue",
+    ),
+    path("certificates/audit/", certificates.audit_log, name="certificate_audit"),
+    path(
+        "certificates/<str:serial>/",
+        certificates.certificate_detail,
+        name="certificate",
+    ),
+    path(
+        "certificates/<str:serial>/revoke/",
+        certificates.certificate_revoke_view,
+        name="certificate_revoke",
+    ),
+    path(
+        "certificates/<str:serial>/reissue/",
+        certificates.certificate_reissue_view,
+        name="certificate_reissue",
+    ),
     path("charts/", charts.charts, name="charts"),
     path("exports/", exports.export_list, name="exports"),
     path("exports/new/", exports.export_create, name="export_create"),

@@ -36,3 +36,14 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# /media/ is served by the app in tests, with its protective headers.
+LMS_SERVE_MEDIA = True
+
+# Memory, so a test without the database can still touch the cache. Base's shared
+# cache (database table or Redis) is tested in
+# tests/certification/test_throttle_shared.py.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The LLM judge is off in tests whatever the shell says; tests that want it point
+# it at their own fake server.
+LMS_LLM_JUDGE_URL = ""

@@ -1,4 +1,6 @@
+import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import PASSWORD
 
@@ -9,6 +11,56 @@ def test_learner_logs_in_and_lands_on_the_dashboard(client, learner):
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("dashboard")
+
+
+@pytest.mark.parametrize(
+    ("role", "home"),
+    [("trainer", "/admin/"), ("hr", "/hr/"), ("admin_user", "/admin/")],
+)
+def test_staff_land_where_they_work(client, request, role, home):
+    user = request.getfixturevalue(role)
+    response = client.post(
+        reverse("accounts:login"), {"username": user.username, "password": PASSWORD}
+    )
+    assert response.status_code == 302 and response["Location"] == home
+    # Already logged in, the login page sends them there too.
+    assert client.get(reverse("accounts:login"))["Location"] == home
+
+
+def test_a_safe_next_wins_over_the_role_home(client, hr):
+    response = client.post(
+        reverse("accounts:login") + "?next=/hr/certificates/",
+        {"username": "hr", "password": PASSWORD, "next": "/hr/certificates/"},
+    )
+    assert response["Location"] == "/hr/certificates/"
+
+
+def test_a_next_to_another_site_is_ignored(client, trainer):
+    response = client.post(
+        reverse("accounts:login"),
+        {"username": "trainer", "password": PASSWORD, "next": "https://evil.test/"},
+    )
+    assert response["Location"] == "/admin/"
+
+
+def test_the_admin_sends_people_to_the_sites_login_page(client, trainer):
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=/admin/pages/"
+    response = client.get("/admin/login/?next=/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=/admin/pages/"
+    response = client.post(
+        "/accounts/login/?next=/admin/pages/",
+        {"username": "trainer", "password": PASSWORD, "next": "/admin/pages/"},
+    )
+    assert response["Location"] == "/admin/pages/"
+
+
+def test_the_login_page_speaks_chinese(client, site_tree):
+    with translation.override("zh-hans"):
+        html = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert "登录" in html.content.decode()
 
 
 def test_wrong_password_shows_an_error(client, learner):

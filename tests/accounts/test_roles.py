@@ -32,3 +32,19 @@ def test_trainer_may_edit_and_publish_pages_anywhere_in_the_tree(trainer, site_t
 def test_hr_may_not_edit_pages(hr, site_tree):
     home, _index = site_tree
     assert not home.permissions_for_user(hr).can_edit()
+
+
+def test_migrate_alone_gives_every_role_exactly_its_permissions(db):
+    """The test database is made by `migrate`; no fixture has synced the roles."""
+    from django.contrib.auth.models import Permission
+
+    from lms.accounts.roles import ROLE_PERMISSIONS
+
+    for role, expected in ROLE_PERMISSIONS.items():
+        held = {
+            f"{p.content_type.app_label}.{p.codename}"
+            for p in Permission.objects.filter(group__name=role).select_related(
+                "content_type"
+            )
+        }
+        assert held == set(expected), role

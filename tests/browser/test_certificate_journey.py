@@ -8,6 +8,7 @@ from django.utils import timezone
 from lms.certification.models import Certificate
 from lms.courses.models import LessonPage
 from lms.courses.progress import lesson_mark_complete
+from tests.browser.axe import assert_accessible, axe_install
 from tests.certification import helpers
 from tests.conftest import PASSWORD
 from tests.drills.helpers import load_drills
@@ -45,9 +46,13 @@ def test_learner_earns_downloads_and_hr_revokes_a_certificate(
     assert not Certificate.objects.exists()
 
     learner_context = browser.new_context(base_url=live_server.url, locale="zh-CN")
+    axe_install(learner_context)
     page = learner_context.new_page()
     page.set_default_timeout(15_000)
     log_in(page, "learner")
+    page.goto("/dashboard/")
+    assert page.locator("[data-testid=cert-path]").count() == 1
+    assert_accessible(page, "the dashboard with a certification path")
     page.goto("/certificates/")
     panel = page.locator(f"[data-testid=cert-path][data-path={path.slug}]")
     assert panel.locator("[data-testid=cert-download]").count() == 0
@@ -74,17 +79,22 @@ def test_learner_earns_downloads_and_hr_revokes_a_certificate(
     page = hr_context.new_page()
     page.set_default_timeout(15_000)
     log_in(page, "hr")
-    page.goto(f"/certificates/hr/{certificate.serial}/")
+    page.goto("/hr/certificates/")
+    page.get_by_role("link", name=certificate.serial).click()
+    page.locator("[data-testid=revoke-link]").click()
+    assert certificate.serial in page.locator("h1").inner_text()
     form = page.locator("[data-testid=revoke-form]")
     form.locator("select[name=reason_category]").select_option("misconduct")
     form.locator("textarea[name=note]").fill("好评返现")
     form.locator("button[type=submit]").click()
     page.wait_for_load_state()
     status = page.locator("[data-testid=certificate-status]")
-    assert status.get_attribute("class").endswith("cert-badge--revoked")
+    assert status.get_attribute("class").endswith("status--revoked")
+    assert status.inner_text() == "已吊销"
     hr_context.close()
 
     public = browser.new_context(base_url=live_server.url, locale="zh-CN")
+    axe_install(public)
     page = public.new_page()
     page.goto(f"/verify/{certificate.verification_code}/")
     result = page.locator("[data-testid=verify-result]")
@@ -94,4 +104,5 @@ def test_learner_earns_downloads_and_hr_revokes_a_certificate(
         result.inner_text()
     )
     assert "好评返现" not in result.inner_text()
+    assert_accessible(page, "the verify page")
     public.close()

@@ -5,6 +5,7 @@ import pytest
 from lms.drills.branching import walk
 from lms.drills.loading import drills_load
 from lms.drills.models import DrillSession, Scenario
+from tests.browser.axe import assert_accessible, axe_install
 from tests.drills.helpers import CONTENT
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -32,6 +33,7 @@ def test_learner_plays_a_drill_with_a_quick_phrase_and_reads_the_report(
     page, login, learner, drills
 ):
     answers = [drills.turn(turn_id).model_answers[0] for turn_id in walk(drills, {})]
+    axe_install(page.context)
     login("learner")
     page.goto("/drills/")
     page.click(f"[data-scenario={SCENARIO}] [data-testid=start-practice]")
@@ -54,6 +56,7 @@ def test_learner_plays_a_drill_with_a_quick_phrase_and_reads_the_report(
     send(page, 0)
     assert page.locator("[data-testid=feedback]").count() == 1  # practice badge
     assert box.input_value() == ""
+    assert_accessible(page, "the drill workbench")
 
     for answered, answer in enumerate(answers[1:], start=1):
         page.wait_for_selector(  # the next turn's messages are all shown

@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from tests.browser.axe import assert_accessible, axe_install
 from tests.conftest import PASSWORD
 from tests.reports.helpers import attempt, build_world, certificate, drill, learner
 
@@ -30,6 +31,7 @@ def test_hr_filters_the_roster_opens_a_transcript_and_exports_csv(
     context = browser.new_context(
         base_url=live_server.url, locale="zh-CN", accept_downloads=True
     )
+    axe_install(context)
     page = context.new_page()
     page.set_default_timeout(15_000)
     page.goto("/accounts/login/")
@@ -40,6 +42,7 @@ def test_hr_filters_the_roster_opens_a_transcript_and_exports_csv(
 
     page.goto("/hr/")
     assert page.locator("[data-testid=roster-row]").count() == 3
+    assert_accessible(page, "the HR roster")
     page.select_option("select[name=cohort]", label=world.cohort.name)
     page.click("[data-testid=roster-filters] button[type=submit]")
     page.wait_for_url(f"**/hr/?*cohort={world.cohort.pk}*")

@@ -4,6 +4,7 @@ finishes, submits and sees the result."""
 import pytest
 
 from lms.quizzes.models import AttemptQuestion, Quiz
+from tests.browser.axe import assert_accessible, axe_install
 from tests.courses.pages import make_course
 from tests.quizzes.helpers import import_web_bank
 
@@ -34,6 +35,7 @@ def test_quiz_survives_closing_the_page_and_is_graded(
     Quiz.objects.filter(slug="basics-quiz").update(course=course)
 
     context = browser.new_context(base_url=live_server.url, locale="zh-CN")
+    axe_install(context)
     page = context.new_page()
     page.goto("/accounts/login/")
     page.fill("input[name=username]", "learner")
@@ -43,6 +45,7 @@ def test_quiz_survives_closing_the_page_and_is_graded(
     page.click("[data-quiz=basics-quiz] [data-testid=quiz-link]")
     page.click("[data-testid=start-quiz]")
     page.wait_for_selector("[data-testid=timer]")
+    assert_accessible(page, "a quiz attempt")
     questions = page.locator("fieldset.question")
     total = questions.count()
     for i in range(total // 2):

@@ -84,15 +84,23 @@ def take_quiz(user, quiz_obj: Quiz, *, score: int, now: datetime | None = None):
 
 
 def drill_result(
-    user, scenario: Scenario, *, score: int, passed: bool | None = None, at=None
+    user,
+    scenario: Scenario,
+    *,
+    score: int,
+    passed: bool | None = None,
+    at=None,
+    mode: str = "exam",
 ) -> DrillSession:
-    """A finished session with this score, written directly (no signal)."""
+    """A finished session with this score, written directly (no signal).
+
+    An exam run by default: only those count towards certification."""
     at = at or timezone.now()
     return DrillSession.objects.create(
         user=user,
         scenario=scenario,
         version=scenario_version(scenario),
-        mode="practice",
+        mode=mode,
         status="finished",
         started_at=at,
         finished_at=at,

@@ -1,21 +1,13 @@
 from django.urls import NoReverseMatch, reverse
 
-from tests.matrix import FORBIDDEN, NOT_ALLOWED, NOT_FOUND, OK, REDIRECT, everyone, row
+from tests.matrix import NOT_FOUND, OK, REDIRECT, everyone, row
 
-HR_ONLY = row(REDIRECT, FORBIDDEN, FORBIDDEN, OK, OK)
-HR_POST_ONLY = row(REDIRECT, FORBIDDEN, FORBIDDEN, NOT_ALLOWED, NOT_ALLOWED)
+MOVED = 301
 
 ROWS = {
     "certification:mine": ("/certificates/", row(REDIRECT, OK, OK, OK, OK)),
-    "certification:hr_list": ("/certificates/hr/", HR_ONLY),
-    "certification:hr_issue": ("/certificates/hr/issue/", HR_ONLY),
-    "certification:hr_audit": ("/certificates/hr/audit/", HR_ONLY),
-    "certification:hr_detail": ("/certificates/hr/{cert_serial}/", HR_ONLY),
-    "certification:hr_revoke": ("/certificates/hr/{cert_serial}/revoke/", HR_POST_ONLY),
-    "certification:hr_reissue": (
-        "/certificates/hr/{cert_serial}/reissue/",
-        HR_POST_ONLY,
-    ),
+    # HR's register moved into the registry at /hr/certificates/ (301 for all).
+    "certification:hr_moved": ("/certificates/hr/{cert_serial}/", everyone(MOVED)),
     # Someone else's certificate is "not found" to a learner or a trainer.
     "certification:download": (
         "/certificates/{cert_serial}/pdf/",

@@ -1,4 +1,4 @@
-from tests.matrix import FORBIDDEN, OK, REDIRECT, everyone, row
+from tests.matrix import FORBIDDEN, NOT_FOUND, OK, REDIRECT, everyone, row
 
 ROWS = {
     "page:home": ("/", everyone(OK)),
@@ -8,4 +8,9 @@ ROWS = {
     "wagtailcore_authenticate_with_password": None,
     "wagtailcore_login": None,
     "wagtail_serve": None,
+    # Uploaded files and Wagtail documents: public like the pages that show them
+    # (tests/core/test_uploaded_files.py checks their headers).
+    "media": ("/media/original_images/none.png", everyone(NOT_FOUND)),
+    "wagtaildocs_serve": ("/documents/999999/none.pdf", everyone(NOT_FOUND)),
+    "wagtaildocs_authenticate_with_password": None,
 }

@@ -23,7 +23,7 @@ def test_default_theme_serves_its_own_colours():
         finders.get_finder.cache_clear()
         found = finders.find("theme/theme.css")
     assert "themes/default/" in str(found)
-    assert "#1f6feb" in open(found, encoding="utf-8").read()
+    assert "#1a64d6" in open(found, encoding="utf-8").read()
 
 
 def test_example_store_theme_overrides_colours_and_logo_only():
@@ -34,7 +34,7 @@ def test_example_store_theme_overrides_colours_and_logo_only():
         site_css = finders.find("css/site.css")
     finders.get_finder.cache_clear()
     assert "themes/example-store/" in str(css)
-    assert "#e4393c" in open(css, encoding="utf-8").read()
+    assert "#c8262b" in open(css, encoding="utf-8").read()
     assert "themes/example-store/" in str(logo)
     # Everything it does not override falls back to the default theme.
     assert "themes/default/" in str(site_css)

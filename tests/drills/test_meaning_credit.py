@@ -91,3 +91,28 @@ def test_every_deduction_names_the_words_that_triggered_it(store_rules):
     for reason in result.reasons:
         if reason.points < 0 and reason.id not in ("greeting", "apology", "closing"):
             assert reason.spans, reason
+
+
+def test_a_range_the_side_panel_states_is_not_a_made_up_figure():
+    from lms.drills.judging.claims import turn_facts, unsupported_claims
+    from lms.drills.judging.normalise import normalise
+
+    facts = turn_facts(
+        ["M码适合35–39码的鞋，孩子33码穿会偏大。"],
+        ["AC-5101 袜子 M 适合 35–39 码，L 适合 40–45 码", "孩子穿33码的鞋"],
+    )
+    assert unsupported_claims(normalise("L码是40到45码的，M码35-39码"), facts) == []
+    [claim] = unsupported_claims(normalise("M码适合30到34码"), facts)
+    assert claim.kind == "figure"
+    assert claim.name == "30到34码"
+
+
+def test_a_temperature_the_care_label_never_gives_is_a_wrong_fact():
+    from lms.drills.judging.claims import turn_facts, unsupported_claims
+    from lms.drills.judging.normalise import normalise
+
+    facts = turn_facts(["水温不超过30℃，别用柔顺剂。"], ["洗涤：30℃以下手洗或机洗"])
+    assert unsupported_claims(normalise("30℃以下的水洗就行"), facts) == []
+    assert [c.name for c in unsupported_claims(normalise("用40℃温水洗"), facts)] == [
+        "40℃"
+    ]

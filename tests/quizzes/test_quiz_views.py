@@ -11,6 +11,8 @@ from tests.courses.pages import make_course
 from tests.factories import LearnerFactory
 from tests.quizzes.helpers import CORRECT, import_web_bank
 
+CONFIRM = {"confirm": "1"}  # "submit anyway", with questions left blank
+
 
 def start(client, slug="basics-exam") -> Attempt:
     client.post(reverse("quizzes:start", args=[slug]))
@@ -69,7 +71,7 @@ def test_failed_after_pass_review_hides_answers(client, site_tree, learner):
     import_web_bank()
     client.force_login(learner)
     attempt = start(client)
-    client.post(reverse("quizzes:submit", args=[attempt.id]))
+    client.post(reverse("quizzes:submit", args=[attempt.id]), CONFIRM)
     html = client.get(reverse("quizzes:result", args=[attempt.id])).content.decode()
     assert "EXPLAIN-001" not in html and "快捷语ANSWER" not in html
 
@@ -87,7 +89,7 @@ def test_immediate_review_shows_explanations_and_lesson_links(
     import_web_bank()
     client.force_login(learner)
     attempt = start(client, "basics-quiz")
-    client.post(reverse("quizzes:submit", args=[attempt.id]))
+    client.post(reverse("quizzes:submit", args=[attempt.id]), CONFIRM)
     html = client.get(reverse("quizzes:result", args=[attempt.id])).content.decode()
     assert "EXPLAIN-001" in html
     assert 'href="/courses/qianniu/auto-reply/"' in html
@@ -148,7 +150,7 @@ def test_course_page_shows_the_quiz_and_attempt_history(client, site_tree, learn
     )
     client.force_login(learner)
     attempt = start(client, "basics-quiz")
-    client.post(reverse("quizzes:submit", args=[attempt.id]))
+    client.post(reverse("quizzes:submit", args=[attempt.id]), CONFIRM)
     html = client.get("/courses/basics/").content.decode()
     assert 'data-quiz="basics-quiz"' in html
     assert reverse("quizzes:result", args=[attempt.id]) in html
@@ -180,7 +182,7 @@ def test_quiz_page_query_count_does_not_grow_with_attempts(
     for _ in range(15):  # other learners' attempts do not matter
         other = LearnerFactory()
         client.force_login(other)
-        client.post(reverse("quizzes:submit", args=[start(client).id]))
+        client.post(reverse("quizzes:submit", args=[start(client).id]), CONFIRM)
     client.force_login(learner)
     reset_queries()
     assert baseline

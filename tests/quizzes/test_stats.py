@@ -180,3 +180,19 @@ def test_the_stats_page_shows_the_numbers(client, trainer, hand_built):
     question = Question.objects.get(qid="adm-001")
     assert reverse("quiz_questions:edit", args=(question.pk,)) in html
     assert '<span class="kefu-count">3</span> A. 礼貌拒绝并说明平台规则 ✔' in html
+
+
+def test_the_stats_page_renders_markdown_stems_and_strips_scripts(
+    client, trainer, hand_built
+):
+    Group.objects.get(name=TRAINER).permissions.add(
+        *Permission.objects.filter(content_type__app_label="quizzes")
+    )
+    question = Question.objects.get(qid="adm-001")
+    question.data["stem"] = "顾客要求**加微信**怎么办？<script>alert(1)</script>"
+    question.save(update_fields=["data"])
+    client.force_login(trainer)
+    quiz, _attempts = hand_built
+    html = client.get(reverse("quiz_quizzes:stats", args=(quiz.pk,))).content.decode()
+    assert "<strong>加微信</strong>" in html
+    assert "**加微信**" not in html and "<script>alert(1)" not in html

@@ -19,6 +19,15 @@ ROWS = {
     ),
     "reports:attempt": ("/hr/attempts/{rep_attempt}/", PEOPLE),
     "reports:registry": ("/hr/certificates/", HR_ONLY),
+    "reports:certificate_issue": ("/hr/certificates/issue/", HR_ONLY),
+    "reports:certificate_audit": ("/hr/certificates/audit/", HR_ONLY),
+    "reports:certificate": ("/hr/certificates/{cert_serial}/", HR_ONLY),
+    # GET: the confirmation page; only its POST revokes.
+    "reports:certificate_revoke": ("/hr/certificates/{cert_serial}/revoke/", HR_ONLY),
+    "reports:certificate_reissue": (
+        "/hr/certificates/{cert_serial}/reissue/",
+        POST_HR,
+    ),
     "reports:charts": ("/hr/charts/", HR_ONLY),
     "reports:exports": ("/hr/exports/", HR_ONLY),
     "reports:export_create": ("/hr/exports/new/", POST_HR),

@@ -85,7 +85,7 @@ def test_the_transcript_shows_lessons_attempts_drills_certificates_and_audit(
     assert "这个跑鞋透气吗?" in html and "飞织网布" in html  # the chat
     assert f"/drills/transcripts/{lin.drill_sessions.get().pk}/" in html
     cert = lin.certificates.get()
-    assert cert.serial in html and f"/certificates/hr/{cert.serial}/" in html
+    assert cert.serial in html and f"/hr/certificates/{cert.serial}/" in html
     assert "王嘉怡" in html  # the audit entry's actor, HR
     assert "certificate.issued" not in html  # shown as words, not as a code
 
@@ -96,7 +96,7 @@ def test_trainers_read_the_transcript_without_certificate_management_links(
     client.force_login(trainer)
     html = client.get(f"/hr/learners/{lin.pk}/").content.decode()
     assert "林晓雨" in html
-    assert "/certificates/hr/" not in html
+    assert "/hr/certificates/" not in html
 
 
 def test_only_learners_have_a_transcript(client, hr, trainer):

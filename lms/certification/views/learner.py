@@ -14,7 +14,7 @@ from ..selectors import LEARNER_DOWNLOADABLE
 @login_required
 @require_GET
 def my_certificates(request):
-    """我的认证: the same panel as on the dashboard, on a page of its own."""
+    """我的证书: the same panel as on the dashboard, on a page of its own."""
     return render(request, "certification/mine.html")
 
 

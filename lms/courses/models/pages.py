@@ -8,7 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from lms.core.segmentation import segment
+from lms.core.segmentation import segment_for_index
 
 from ..blocks import LessonBodyBlock
 from ..markdown import plain_text
@@ -66,18 +66,40 @@ class CourseIndexPage(Page):
         return context
 
 
+class SegmentedSearchField(index.SearchField):
+    """A field indexed as search tokens (lms.core.segmentation), not as typed."""
+
+    def get_value(self, obj):
+        return segment_for_index(str(super().get_value(obj) or ""))
+
+
+# Page's own fields (Wagtail checks they are all there) and the title once more,
+# segmented: as typed, a Chinese title is one "word" no query matches, so only
+# the segmented copy lets the backends rank a match in the title above one that
+# is only in the body.
+SEGMENTED_PAGE_SEARCH_FIELDS = [
+    *Page.search_fields,
+    SegmentedSearchField("title", boost=10),
+]
+
+
 class SegmentedSearchMixin:
     """Index a word-segmented copy of the text.
 
     Wagtail's database backends treat an unbroken run of Chinese as one word;
-    the segmented copy (jieba) lets "自动回复" match inside a sentence.
+    the segmented copy (character bigrams) lets "自动回复" match inside a sentence.
     """
 
     def search_text_parts(self) -> list[str]:
         return [self.title]
 
+    @cached_property
     def segmented_text(self) -> str:
-        return segment(" ".join(part for part in self.search_text_parts() if part))
+        # Cached: the indexer reads every field once per column it fills, and
+        # rendering a lesson's Markdown blocks to text is the slow part.
+        return segment_for_index(
+            " ".join(part for part in self.search_text_parts() if part)
+        )
 
 
 class CoursePage(SegmentedSearchMixin, Page):
@@ -126,7 +148,7 @@ class CoursePage(SegmentedSearchMixin, Page):
         FieldPanel("cover_image"),
     ]
     search_fields = [
-        *Page.search_fields,
+        *SEGMENTED_PAGE_SEARCH_FIELDS,
         index.SearchField("summary"),
         index.SearchField("segmented_text"),
         index.AutocompleteField("segmented_text"),
@@ -180,7 +202,7 @@ class LessonPage(SegmentedSearchMixin, Page):
         FieldPanel("body"),
     ]
     search_fields = [
-        *Page.search_fields,
+        *SEGMENTED_PAGE_SEARCH_FIELDS,
         index.SearchField("summary"),
         index.SearchField("segmented_text"),
         index.AutocompleteField("segmented_text"),

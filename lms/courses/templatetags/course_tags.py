@@ -10,3 +10,16 @@ register = template.Library()
 def markdown_filter(text: str) -> str:
     # render_markdown sanitises with nh3, so the result is safe to mark as such.
     return mark_safe(render_markdown(text))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def continue_learning_url(context) -> str:
+    """继续学习: the next unfinished lesson, or the dashboard when none is under way."""
+    from django.urls import reverse
+
+    from lms.courses.dashboard import continue_lesson
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    lesson = continue_lesson(user) if user and user.is_authenticated else None
+    return lesson.url if lesson is not None else reverse("dashboard")

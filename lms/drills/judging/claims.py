@@ -40,13 +40,22 @@ STANCES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _STANCE_SETS = {k: PatternSet(v) for k, v in STANCES.items()}
 
-# A figure with the unit that makes it a fact of the shop.
+# A figure with the unit that makes it a fact of the shop; "1–2 天" is a range.
+_UNIT_KINDS = {
+    "元": "money", "块": "money", "码": "size", "天": "days", "日": "days",
+    "个工作日": "days", "工作日": "days", "小时": "hours", "h": "hours",
+    "cm": "cm", "厘米": "cm", "%": "percent", "折": "discount", "℃": "celsius",
+    "度": "celsius",
+}  # fmt: skip
 _FIGURE_RE = re.compile(
-    r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)(元|块|码|天|小时|个工作日|工作日|折|cm|厘米|%)"
+    r"(?<![0-9.])(?P<a>[0-9]+(?:\.[0-9]+)?)"
+    r"(?:\s*[-–—~〜到至]\s*(?P<b>[0-9]+(?:\.[0-9]+)?))?\s*"
+    r"(?P<unit>个工作日|工作日|小时|厘米|元|块|码|天|日|cm|%|折|℃|度|h(?![a-z]))"
 )
 # "满199包邮", "满300减20": a threshold needs no unit to be a fact.
-_THRESHOLD_RE = re.compile(r"满([0-9]+)(?![0-9.]*(元|块|码|天|小时|cm|%))")
-_LETTER_SIZE_RE = re.compile(r"(?<![a-z])(xxxl|xxl|xl|xs|s|m|l)码")
+_THRESHOLD_RE = re.compile(r"满\s*([0-9]+)(?![0-9.]*\s*(元|块|码|天|小时|cm|%))")
+_LETTER_RE = re.compile(r"(?<![a-z])(xxxl|xxl|xl|xs|s|m|l)(?![a-z])")
+_LETTER_SIZE_RE = re.compile(r"(?<![a-z])(xxxl|xxl|xl|xs|s|m|l)\s*码")
 _NUMBER_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 # Words that make a clause a sentence to someone, not a keyword.
@@ -65,8 +74,10 @@ class Facts:
     """What the scenario says, precomputed once per turn."""
 
     stances: frozenset[str]
-    numbers: frozenset[str]
-    sizes: frozenset[str]
+    numbers: frozenset[str]  # every number, for prices (often written bare)
+    figures: frozenset[tuple[str, str]]  # (number, unit kind) stated with a unit
+    sizes: frozenset[str]  # sizes the model answers name
+    letters: frozenset[str] = frozenset()  # letter sizes anywhere in the scenario
 
 
 def turn_facts(answers: Iterable[str], context_texts: Iterable[str]) -> Facts:
@@ -77,24 +88,31 @@ def turn_facts(answers: Iterable[str], context_texts: Iterable[str]) -> Facts:
         for name, patterns in _STANCE_SETS.items()
         if any(positive(patterns.hits(n)) for n in answer_norms)
     )
-    raw = " ".join([*answers, *context_texts])
-    numbers = frozenset(_NUMBER_RE.findall(unicodedata.normalize("NFKC", raw)))
+    raw = _fold(" ".join([*answers, *context_texts]))
     sizes = frozenset(
-        m.group(1) for n in answer_norms for m in _LETTER_SIZE_RE.finditer(n.text)
+        value
+        for answer in answers
+        for value, kind, _ in _figures(_fold(answer))
+        if kind == "size"
     ) | frozenset(
-        m.group(1)
-        for n in answer_norms
-        for m in _FIGURE_RE.finditer(n.text)
-        if m.group(2) == "码"
+        m.group(1) for n in answer_norms for m in _LETTER_SIZE_RE.finditer(n.text)
     )
-    return Facts(stances, numbers, sizes)
+    # Letter sizes the side panel names ("L 适合 40–45 码") are facts too.
+    letters = frozenset(m.group(1) for m in _LETTER_RE.finditer(raw))
+    return Facts(
+        stances,
+        frozenset(_NUMBER_RE.findall(raw)),
+        frozenset((v, k) for v, k, _ in _figures(raw)),
+        sizes,
+        letters,
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class Claim:
     kind: str  # "stance" | "figure"
     name: str
-    spans: tuple[tuple[int, int], ...]  # normalised-text offsets
+    spans: tuple[tuple[int, int], ...]  # offsets into the original reply
 
 
 def unsupported_claims(norm: NormText, facts: Facts) -> list[Claim]:
@@ -105,23 +123,50 @@ def unsupported_claims(norm: NormText, facts: Facts) -> list[Claim]:
             continue
         hits = positive(patterns.hits(norm))
         if hits:
-            claims.append(Claim("stance", name, tuple((h.start, h.end) for h in hits)))
-    for match in _FIGURE_RE.finditer(norm.text):
-        value, unit = match.groups()
-        if value in facts.numbers:
-            continue
-        if unit == "码" and facts.sizes and value not in facts.sizes:
-            claims.append(Claim("figure", value + unit, (match.span(),)))
-        elif unit != "码":
-            claims.append(Claim("figure", value + unit, (match.span(),)))
-    for match in _THRESHOLD_RE.finditer(norm.text):
+            spans = tuple(norm.original_span(h.start, h.end) for h in hits)
+            claims.append(Claim("stance", name, spans))
+    folded = _fold(norm.original)
+    for value, kind, span in _figures(folded):
+        if kind == "money":
+            known = value in facts.numbers
+        elif kind == "size":
+            known = (
+                not facts.sizes
+                or value in facts.sizes
+                or (value, kind) in facts.figures
+            )
+        else:
+            known = (value, kind) in facts.figures
+        if not known and all(span not in c.spans for c in claims):
+            claims.append(Claim("figure", folded[span[0] : span[1]], (span,)))
+    for match in _THRESHOLD_RE.finditer(folded):
         if match.group(1) not in facts.numbers:
             claims.append(Claim("figure", match.group(), (match.span(),)))
     if facts.sizes:
-        for match in _LETTER_SIZE_RE.finditer(norm.text):
-            if match.group(1) not in facts.sizes:
+        for match in _LETTER_SIZE_RE.finditer(folded):
+            if match.group(1) not in facts.sizes | facts.letters:
                 claims.append(Claim("figure", match.group(), (match.span(),)))
     return claims
+
+
+def _fold(text: str) -> str:
+    """Half-width, lower case, one character for one: offsets stay the reply's."""
+    out = []
+    for ch in text:
+        folded = unicodedata.normalize("NFKC", ch).lower()
+        out.append(folded if len(folded) == 1 else ch)
+    return "".join(out)
+
+
+def _figures(text: str) -> list[tuple[str, str, tuple[int, int]]]:
+    """(number, unit kind, span) for every figure; a range gives both ends."""
+    found = []
+    for match in _FIGURE_RE.finditer(text):
+        kind = _UNIT_KINDS[match.group("unit")]
+        for value in (match.group("a"), match.group("b")):
+            if value:
+                found.append((value, kind, match.span()))
+    return found
 
 
 def is_keyword_list(norm: NormText, courtesy: PatternSet) -> bool:

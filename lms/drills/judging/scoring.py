@@ -249,7 +249,9 @@ class Scorer:
             low = sim_share * LIGHT_PASS_CLOSENESS
         else:
             sufficient = not coverage.must_missed and (
-                model.must_weight > 0 or coverage.share >= HALF
+                model.must_weight > 0
+                or coverage.share >= HALF
+                or (len(model.key_points) == 1 and closeness >= LIGHT_PASS_CLOSENESS)
             )
             low = (1 - sim_share) * (model.must_weight / model.total_weight)
             low = min(low, (1 - sim_share) * HALF)
@@ -364,7 +366,7 @@ def _paraphrase_credit(
 def _claims(norm: NormText, claims: Sequence[Claim], reasons: list[Reason]) -> float:
     """A stance or figure the scenario never states is a wrong fact."""
     for claim in claims:
-        spans = tuple(norm.original_span(s, e) for s, e in claim.spans)
+        spans = claim.spans
         quoted = "、".join(norm.original[s:e] for s, e in spans)
         reasons.append(
             Reason(

@@ -131,6 +131,9 @@ class DrillTurn(models.Model):
     # The engine's TurnResult.to_dict().
     result = models.JSONField(null=True, blank=True)
     machine_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Who gave machine_score: "rules" (the engine alone) or "llm:<model>" (the
+    # optional LLM judge, see drills/judging/llm.py).
+    judge = models.CharField(_("Scored by"), max_length=120, blank=True)
     override_score = models.PositiveSmallIntegerField(
         _("Trainer's score"), null=True, blank=True
     )
@@ -155,7 +158,8 @@ class DrillTurn(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.session_id} · {self.order} · {self.turn_id}"
+        # Shown in the admin's history: 第 N 轮, never the scenario file's turn id.
+        return f"#{self.session_id} · " + _("Turn %(n)s") % {"n": self.order}
 
     @property
     def answered(self) -> bool:

@@ -6,9 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from lms.courses.markdown import render_markdown
 
 from ..models import Quiz
 from ..models.banks import QuestionType
@@ -44,7 +47,7 @@ class Choice:
 class QuestionRow:
     stats: QuestionStats
     type_label: str
-    excerpt: str
+    stem_html: SafeString
     edit_url: str
     preview_url: str
     facility_percent: float | None
@@ -94,7 +97,8 @@ def question_row(stats: QuestionStats) -> QuestionRow:
     return QuestionRow(
         stats=stats,
         type_label=type_label,
-        excerpt=Truncator(" ".join(stats.stem.split())).chars(50),
+        # Sanitised by nh3 in render_markdown, hence safe to mark as such.
+        stem_html=mark_safe(render_markdown(stats.stem)),
         edit_url=reverse("quiz_questions:edit", args=(stats.question_id,)),
         preview_url=reverse("quiz_questions:preview", args=(stats.question_id,)),
         facility_percent=None if stats.facility is None else 100 * stats.facility,

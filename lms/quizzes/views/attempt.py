@@ -11,6 +11,7 @@ from ..attempts import (
     attempt_answer,
     attempt_close_if_overdue,
     attempt_submit,
+    unanswered_positions,
 )
 from ..models import Attempt, AttemptQuestion
 from ..presentation import display_question, response_from_form
@@ -85,29 +86,53 @@ def attempt_save_answer(request, attempt_id: int, position: int):
 @login_required
 @require_POST
 def attempt_finish(request, attempt_id: int):
-    """Submit: answers posted with the form are saved first (no-JS fallback)."""
+    """Submit: answers posted with the form are saved first (no-JS fallback).
+
+    With questions still unanswered, the learner is asked once (which ones,
+    submit anyway?): inline for htmx, as a page of its own otherwise. A post
+    with `confirm` (that answer, or the timer running out) submits.
+    """
     attempt = own_attempt(request, attempt_id)
     if attempt.is_open:
-        for item in AttemptQuestion.objects.filter(attempt=attempt):
-            if not any(key.startswith(f"q{item.position}") for key in request.POST):
-                continue
-            response = response_from_form(
-                question_from_data(item.snapshot),
-                item.layout,
-                request.POST,
-                item.position,
-            )
-            if response is None:
-                continue
-            try:
-                attempt_answer(
-                    attempt=attempt, position=item.position, response=response
-                )
-            except AttemptError:
-                break
+        _save_posted_answers(attempt, request.POST)
         attempt = attempt_close_if_overdue(attempt)
+        unanswered = (
+            [] if request.POST.get("confirm") else unanswered_positions(attempt)
+        )
+        if attempt.is_open and unanswered:
+            template = (
+                "quizzes/includes/submit_confirm.html"
+                if request.htmx
+                else "quizzes/submit_confirm.html"
+            )
+            context = {
+                "attempt": attempt,
+                "quiz": attempt.quiz,
+                "unanswered": unanswered,
+            }
+            return render(request, template, context)
         attempt_submit(attempt=attempt)
-    return redirect("quizzes:result", attempt_id=attempt.id)
+    result_url = reverse("quizzes:result", args=[attempt.id])
+    if request.htmx:
+        reply = HttpResponse(status=200)
+        reply["HX-Redirect"] = result_url
+        return reply
+    return redirect(result_url)
+
+
+def _save_posted_answers(attempt: Attempt, data) -> None:
+    for item in AttemptQuestion.objects.filter(attempt=attempt):
+        if not any(key.startswith(f"q{item.position}") for key in data):
+            continue
+        response = response_from_form(
+            question_from_data(item.snapshot), item.layout, data, item.position
+        )
+        if response is None:
+            continue
+        try:
+            attempt_answer(attempt=attempt, position=item.position, response=response)
+        except AttemptError:
+            break
 
 
 @login_required

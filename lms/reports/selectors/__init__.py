@@ -14,7 +14,6 @@ from .registry import (
     iter_registry,
     registry_queryset,
     registry_rows,
-    standing_of,
 )
 from .roster import (
     PER_PAGE,
@@ -60,5 +59,4 @@ __all__ = [
     "roster_page",
     "roster_queryset",
     "roster_rows",
-    "standing_of",
 ]

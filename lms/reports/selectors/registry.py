@@ -8,24 +8,16 @@ from datetime import datetime
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from lms.certification.models import Certificate, CertificateStatus
 from lms.certification.status import (
     EXPIRING_WITHIN,
-    LearnerStatus,
+    CertificateStanding,
     certificate_standing,
 )
 
-SUPERSEDED = "superseded"
 # The registry's status filter speaks the same words as the roster.
-STANDING_CHOICES = [
-    (LearnerStatus.CERTIFIED, LearnerStatus.CERTIFIED.label),
-    (LearnerStatus.EXPIRING, LearnerStatus.EXPIRING.label),
-    (LearnerStatus.EXPIRED, LearnerStatus.EXPIRED.label),
-    (LearnerStatus.REVOKED, LearnerStatus.REVOKED.label),
-    (SUPERSEDED, _("Superseded")),
-]
+STANDING_CHOICES = CertificateStanding.choices
 
 
 @dataclass(frozen=True)
@@ -43,13 +35,7 @@ class RegistryRow:
 
     @property
     def standing_label(self) -> str:
-        return dict(STANDING_CHOICES).get(self.standing, self.standing)
-
-
-def standing_of(certificate: Certificate, now: datetime) -> str:
-    if certificate.status == CertificateStatus.SUPERSEDED:
-        return SUPERSEDED
-    return str(certificate_standing(certificate, now))
+        return CertificateStanding(self.standing).label
 
 
 def _standing_q(status: str, now: datetime) -> Q | None:
@@ -57,12 +43,13 @@ def _standing_q(status: str, now: datetime) -> Q | None:
     valid = Q(status=CertificateStatus.VALID)
     soon = now + EXPIRING_WITHIN
     return {
-        LearnerStatus.CERTIFIED: valid & Q(expires_at__gt=soon),
-        LearnerStatus.EXPIRING: valid & Q(expires_at__gt=now, expires_at__lte=soon),
-        LearnerStatus.EXPIRED: Q(status=CertificateStatus.EXPIRED)
+        CertificateStanding.CERTIFIED: valid & Q(expires_at__gt=soon),
+        CertificateStanding.EXPIRING: valid
+        & Q(expires_at__gt=now, expires_at__lte=soon),
+        CertificateStanding.EXPIRED: Q(status=CertificateStatus.EXPIRED)
         | (valid & Q(expires_at__lte=now)),
-        LearnerStatus.REVOKED: Q(status=CertificateStatus.REVOKED),
-        SUPERSEDED: Q(status=CertificateStatus.SUPERSEDED),
+        CertificateStanding.REVOKED: Q(status=CertificateStatus.REVOKED),
+        CertificateStanding.SUPERSEDED: Q(status=CertificateStatus.SUPERSEDED),
     }.get(status)
 
 
@@ -96,7 +83,8 @@ def registry_queryset(
 def registry_rows(certificates, *, now: datetime | None = None) -> list[RegistryRow]:
     now = now or timezone.now()
     return [
-        RegistryRow(certificate=c, standing=standing_of(c, now)) for c in certificates
+        RegistryRow(certificate=c, standing=certificate_standing(c, now))
+        for c in certificates
     ]
 
 
@@ -106,5 +94,5 @@ def iter_registry(
     now = now or timezone.now()
     for certificate in registry_queryset(filters, now=now).iterator(chunk_size=chunk):
         yield RegistryRow(
-            certificate=certificate, standing=standing_of(certificate, now)
+            certificate=certificate, standing=certificate_standing(certificate, now)
         )

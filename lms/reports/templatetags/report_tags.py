@@ -1,5 +1,8 @@
 from django import template
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from lms.certification.status import CertificateStanding, certificate_standing
 
 from ..gate import CERTIFICATE, DRILLS, SIGNOFF
 from ..permissions import can_manage_reports, can_read_people
@@ -46,6 +49,12 @@ def missing_label(code: str) -> str:
 @register.filter
 def audit_label(action: str) -> str:
     return AUDIT_LABELS.get(action, action)
+
+
+@register.filter
+def standing(certificate) -> CertificateStanding:
+    """A certificate's standing in the roster's words: `{{ s }}` and `{{ s.label }}`."""
+    return CertificateStanding(certificate_standing(certificate, timezone.now()))
 
 
 @register.filter

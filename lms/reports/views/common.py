@@ -8,6 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.urls import NoReverseMatch, reverse
 
+from lms.certification.permissions import can_manage_certificates
+
 from ..permissions import can_manage_reports, can_read_people
 
 TEMPLATE_DIR = "reports"
@@ -34,6 +36,9 @@ def require(check):
 
 people_reader_required = require(can_read_people)
 hr_required = require(can_manage_reports)
+# The registry and its certificate pages: HR, admins and anyone an admin gave
+# the certificate permissions to (lms/certification/permissions.py).
+certificates_required = require(can_manage_certificates)
 
 
 def optional_url(name: str, *args) -> str:
@@ -45,8 +50,8 @@ def optional_url(name: str, *args) -> str:
 
 
 def certificate_url(certificate) -> str:
-    """The certification app's HR page of one certificate."""
-    return optional_url("certification:hr_detail", certificate.serial)
+    """The registry's page of one certificate."""
+    return reverse("reports:certificate", args=[certificate.serial])
 
 
 def session_transcript_url(session) -> str:

@@ -1,15 +1,15 @@
 """`lms quickstart`: everything the demo needs, then serve it. Safe to run twice."""
 
 import importlib
-import subprocess
-import sys
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from lms.accounts.demo import ensure_demo_accounts
 from lms.accounts.roles import sync_page_permissions
+from lms.core import serving
+from lms.core.terminal import table
 from lms.courses.site_tree import ensure_site_tree
 
 QUICKSTART_APPS = [
@@ -32,6 +32,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, port: int, no_serve: bool, **options):
         verbosity = options["verbosity"]
+        # Before anything starts: a busy port would otherwise fail after the set-up.
+        problem = None if no_serve else serving.port_problem(port)
+        if problem:
+            raise CommandError(
+                f"{problem} Stop whatever uses it, or choose another port: "
+                f"lms quickstart --port {port + 1} (make demo PORT={port + 1})."
+            )
         self.step("数据库迁移 / migrating the database")
         call_command("migrate", interactive=False, verbosity=max(verbosity - 1, 0))
         self.step("页面树 / page tree")
@@ -45,16 +52,17 @@ class Command(BaseCommand):
         self.print_accounts(accounts)
         if no_serve:
             return
-        self.stdout.write(
-            self.style.SUCCESS(f"\n打开 / open http://127.0.0.1:{port}/\n")
-        )
-        # Background tasks (exports, expiry) run in a worker beside the server.
-        worker = subprocess.Popen([sys.executable, "-m", "lms.manage", "db_worker"])
-        try:
-            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
-        finally:
-            worker.terminate()
-            worker.wait(timeout=10)
+        # The web server and the background-task worker (exports, expiry).
+        status = serving.serve(port=port, on_ready=lambda: self.announce(port))
+        if status:
+            raise CommandError(
+                f"The server or the task worker stopped (exit status {status}); "
+                "the other one was stopped too."
+            )
+
+    def announce(self, port: int) -> None:
+        url = serving.base_url(port)
+        self.stdout.write(self.style.SUCCESS(f"\n打开 / open {url}/\n"))
 
     def content_steps(self):
         """Each capability's set-up steps, in dependency order.
@@ -80,9 +88,12 @@ class Command(BaseCommand):
 
     def print_accounts(self, accounts) -> None:
         self.stdout.write("")
-        self.stdout.write(f"  {'用户名 username':<18}{'角色 role':<14}密码 password")
+        rows = [("用户名 username", "角色 role", "密码 password")]
         for account, password in accounts:
             role = account.role or "管理员 admin"
-            shown = password or "(已修改 / changed by its owner)"
-            self.stdout.write(f"  {account.username:<18}{role:<14}{shown}")
+            rows.append(
+                (account.username, role, password or "(已修改 / changed by its owner)")
+            )
+        for line in table(rows, indent="  "):
+            self.stdout.write(line)
         self.stdout.write("  (保存在 / kept in var/demo-accounts.json)")

@@ -12,7 +12,14 @@
     if (left <= 60) timer.classList.add("quiz-timer--urgent");
     if (left === 0) {
       clearInterval(handle);
-      document.getElementById("quiz-form").submit();
+      // Time is up: submit without asking about unanswered questions.
+      var form = document.getElementById("quiz-form");
+      var confirm = document.createElement("input");
+      confirm.type = "hidden";
+      confirm.name = "confirm";
+      confirm.value = "1";
+      form.appendChild(confirm);
+      form.submit();
     }
   }
   var handle = setInterval(tick, 1000);

@@ -1,37 +1,31 @@
-"""HR's certificate pages: the register, one certificate (revoke, reissue),
-issuing by hand and the audit log. Superusers and the group 人事 only."""
+"""One certificate in the registry (revoke, reissue), issuing by hand and the
+audit log: the registry's own pages, under /hr/certificates/.
 
-from functools import wraps
+Revoking takes two steps on the server: the certificate page links to a
+confirmation page (GET) that names the certificate and asks for the reason;
+only its POST revokes.
+"""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ..errors import CertificationError
-from ..forms import CertificateFilterForm, ManualIssueForm, ReissueForm, RevokeForm
-from ..issuing import certificate_issue_manual, certificate_reissue
-from ..models import Certificate
-from ..permissions import can_manage_certificates
-from ..revocation import certificate_revoke
-from ..selectors import audit_entries, certificates_for_staff
-from ..verify import verify_url
+from lms.certification.errors import CertificationError
+from lms.certification.forms import ManualIssueForm, ReissueForm, RevokeForm
+from lms.certification.issuing import certificate_issue_manual, certificate_reissue
+from lms.certification.models import Certificate, CertificateStatus
+from lms.certification.revocation import certificate_revoke
+from lms.certification.selectors import audit_entries
+from lms.certification.status import CertificateStanding, certificate_standing
+from lms.certification.verify import verify_url
+
+from .common import certificates_required
 
 PER_PAGE = 50
-
-
-def hr_only(view):
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not can_manage_certificates(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+REVOCABLE = (CertificateStatus.VALID, CertificateStatus.EXPIRED)
 
 
 def _certificate(serial: str) -> Certificate:
@@ -41,52 +35,37 @@ def _certificate(serial: str) -> Certificate:
     )
 
 
-@hr_only
-@require_GET
-def certificate_list(request):
-    form = CertificateFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    certificates = certificates_for_staff(
-        q=filters.get("q", ""), status=filters.get("status", "")
-    )
-    page = Paginator(certificates, PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "certification/hr/list.html",
-        {"form": form, "page": page, "query": query.urlencode()},
-    )
-
-
-@hr_only
-@require_GET
-def certificate_detail(request, serial: str):
-    certificate = _certificate(serial)
-    return render(
-        request,
-        "certification/hr/detail.html",
-        _detail_context(certificate),
-    )
-
-
-def _detail_context(certificate, **forms) -> dict:
+def _detail_context(certificate: Certificate, **forms) -> dict:
+    standing = certificate_standing(certificate, timezone.now())
     return {
         "certificate": certificate,
+        "standing": standing,
+        "standing_label": CertificateStanding(standing).label,
+        "revocable": certificate.status in REVOCABLE,
         "summary": certificate.score_summary or {},
         "verify_url": verify_url(certificate),
         "entries": audit_entries(certificate=certificate)[:50],
-        "revoke_form": forms.get("revoke_form") or RevokeForm(),
         "reissue_form": forms.get("reissue_form") or ReissueForm(),
     }
 
 
-@hr_only
-@require_POST
-def certificate_revoke_view(request, serial: str):
+@certificates_required
+@require_GET
+def certificate_detail(request, serial: str):
     certificate = _certificate(serial)
-    form = RevokeForm(request.POST)
-    if form.is_valid():
+    return render(request, "reports/certificate.html", _detail_context(certificate))
+
+
+@certificates_required
+@require_http_methods(["GET", "POST"])
+def certificate_revoke_view(request, serial: str):
+    """GET: the confirmation page with the reason; POST: revoke."""
+    certificate = _certificate(serial)
+    if certificate.status not in REVOCABLE:
+        messages.error(request, _("This certificate can no longer be revoked."))
+        return redirect("reports:certificate", serial=serial)
+    form = RevokeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
         try:
             certificate_revoke(
                 certificate=certificate,
@@ -100,12 +79,16 @@ def certificate_revoke_view(request, serial: str):
             messages.success(
                 request, _("Certificate %(serial)s revoked.") % {"serial": serial}
             )
-            return redirect("certification:hr_detail", serial=serial)
-    context = _detail_context(certificate, revoke_form=form)
-    return render(request, "certification/hr/detail.html", context, status=400)
+        return redirect("reports:certificate", serial=serial)
+    return render(
+        request,
+        "reports/certificate_revoke.html",
+        {"certificate": certificate, "form": form},
+        status=400 if form.is_bound else 200,
+    )
 
 
-@hr_only
+@certificates_required
 @require_POST
 def certificate_reissue_view(request, serial: str):
     certificate = _certificate(serial)
@@ -125,12 +108,12 @@ def certificate_reissue_view(request, serial: str):
                 _("Reissued as %(new)s; %(old)s is superseded.")
                 % {"new": new.serial, "old": serial},
             )
-            return redirect("certification:hr_detail", serial=new.serial)
+            return redirect("reports:certificate", serial=new.serial)
     context = _detail_context(certificate, reissue_form=form)
-    return render(request, "certification/hr/detail.html", context, status=400)
+    return render(request, "reports/certificate.html", context, status=400)
 
 
-@hr_only
+@certificates_required
 @require_http_methods(["GET", "POST"])
 def certificate_issue_view(request):
     form = ManualIssueForm(request.POST or None)
@@ -149,12 +132,12 @@ def certificate_issue_view(request):
                 request,
                 _("Certificate %(serial)s issued.") % {"serial": certificate.serial},
             )
-            return redirect("certification:hr_detail", serial=certificate.serial)
-    return render(request, "certification/hr/issue.html", {"form": form})
+            return redirect("reports:certificate", serial=certificate.serial)
+    return render(request, "reports/certificate_issue.html", {"form": form})
 
 
-@hr_only
+@certificates_required
 @require_GET
 def audit_log(request):
     page = Paginator(audit_entries(), PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "certification/hr/audit.html", {"page": page})
+    return render(request, "reports/certificate_audit.html", {"page": page})
