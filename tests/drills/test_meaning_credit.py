@@ -116,3 +116,9 @@ def test_a_temperature_the_care_label_never_gives_is_a_wrong_fact():
     assert [c.name for c in unsupported_claims(normalise("用40℃温水洗"), facts)] == [
         "40℃"
     ]
+
+
+def test_a_keyword_list_split_by_slashes_is_still_a_list(store_rules):
+    result = score("bargaining", "t1", "满300减20 / 新客券 / 凑单", store_rules)
+    assert result.verdict == "fail"
+    assert status_of(result, "keyword_list") == "broken"

@@ -24,7 +24,7 @@ from lms.core.textnorm import to_simplified
 
 SEP = "|"
 
-_CLAUSE_PUNCT = frozenset(",.!?;~|\n\r\t。，！？；…")
+_CLAUSE_PUNCT = frozenset(",.!?;~|\n\r\t。，！？；…/→⇒➡")
 _KEEP_SYMBOLS = frozenset("%+")
 
 # 千牛/旺旺 emoticon codes (/:^_^ /:087 /:-O /:(OK) ...), bracketed emoji names
