@@ -100,9 +100,12 @@ def test_with_a_major_finding_the_score_can_only_go_down(fake, bargain, rules):
     fake.grade = 3
     up = LlmJudge(JudgeConfig(url=fake.url, model="a")).judge(bargain, before)
     assert up.result.score == before.score
+    # A major finding already makes the turn unacceptable (below 40); a grade-0
+    # opinion keeps it there and never lifts it.
+    assert before.score < 40
     fake.grade = 0
     down = LlmJudge(JudgeConfig(url=fake.url, model="b")).judge(bargain, before)
-    assert down.result.score == max(39, before.score - 15) < before.score
+    assert down.result.score <= before.score
 
 
 def test_a_timeout_falls_back_to_the_rule_score_and_says_so(fake, bargain, rules):

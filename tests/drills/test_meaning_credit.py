@@ -122,3 +122,35 @@ def test_a_keyword_list_split_by_slashes_is_still_a_list(store_rules):
     result = score("bargaining", "t1", "满300减20 / 新客券 / 凑单", store_rules)
     assert result.verdict == "fail"
     assert status_of(result, "keyword_list") == "broken"
+
+
+def test_a_wrong_fact_makes_the_reply_unacceptable_whatever_else_is_right(store_rules):
+    reply = "您好，满149就包邮的，默认发中通哦，付款后48小时内发货。"
+    result = score("shipping-free", "t1", reply, store_rules)
+    assert result.score < 40
+
+
+def test_a_major_rule_break_makes_the_reply_unacceptable(store_rules):
+    reply = "您好，包邮的，默认中通，我保证明天就能送到您手上。"
+    result = score("shipping-free", "t1", reply, store_rules)
+    assert any(r.severity == "major" and r.kind == "rule" for r in result.reasons)
+    assert result.score < 40
+
+
+@pytest.mark.parametrize("reply", ["好的", "收到", "好的亲，稍等", "ok"])
+def test_a_bare_acknowledgement_scores_nothing(store_rules, reply):
+    assert score("logistics-delay", "t2", reply, store_rules).score == 0
+
+
+def test_a_light_turn_reply_far_shorter_than_the_answers_is_not_excellent(
+    store_rules,
+):
+    light = DRILLS.parents[1] / "bench" / "judging" / "scenarios" / "care-washing.yaml"
+    scenario = load_scenario(light)
+    turn = next(t for t in scenario.turns if not t.key_points)
+    scorer = get_scorer(scenario, store_rules)
+    answer = turn.model_answers[0]
+    assert scorer.score_turn(turn.id, answer).score >= 90
+    first_clause = answer.split("，")[0]
+    assert len(first_clause) < len(min(turn.model_answers, key=len)) / 2
+    assert scorer.score_turn(turn.id, first_clause).score < 90

@@ -96,7 +96,11 @@ DISMISSIVE = PatternSet(
     ),
 )
 # A reply that is nothing but a grunt ("嗯", "哦。") brushes the customer off.
-_INTERJECTION_RE = re.compile(r"^(?:(?:嗯|恩|哦|噢|喔|呵|额|唔|emm+|en|o)\|?)+$")
+# So is a bare acknowledgement ("好的", "收到", "稍等") that tells them nothing.
+_INTERJECTION_RE = re.compile(
+    r"^(?:(?:嗯|恩|哦|噢|喔|呵|额|唔|emm+|en|o|好的?|好滴|好嘞|收到了?|知道了|"
+    r"明白了?|ok|okay|稍等(?:一下)?|亲|哈+|啦|呢|了|呀)\|?)+$"
+)
 # A customer message that complains or is upset: the reply owes an apology.
 _COMPLAINT_RE = re.compile(
     "怎么(还|又|都)?(没|不)|还没(到|发|收到|动|更新|回)|太慢|慢死|等了|几天了|好几天|"

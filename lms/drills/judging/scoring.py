@@ -42,6 +42,7 @@ from lms.drills.judging.negation import has_negator
 from lms.drills.judging.normalise import NormText, normalise
 from lms.drills.judging.results import (
     EMPTY,
+    EXCELLENT,
     FLOOR,
     FORBIDDEN,
     KEY_POINT,
@@ -86,6 +87,8 @@ PARAPHRASE_MAX_CREDIT = 0.8
 MISSED_BELOW = 0.5
 WRONG_FACT_POINTS = 30.0
 CLAIM_POINTS = 20.0
+UNACCEPTABLE_BELOW = 40
+SHORT_SHARE = 0.5
 SEVERITY_POINTS = {"fatal": 100.0, "major": 30.0, "minor": 10.0}
 # Over the target: 5 points, over twice the target 10, over three times 15.
 SLOW_STEP_POINTS = 5.0
@@ -184,6 +187,22 @@ class Scorer:
         capped = coverage.must_missed or wrong_facts > 0 or keywords
         if capped:
             score = min(score, max(0, self.scenario.pass_score - 1))
+        # Excellent means complete: a reply far shorter than every model answer
+        # is at best acceptable ("correct but short" on the trainers' scale).
+        # A reply covering a full rubric of two or more points is complete however
+        # terse; with a light rubric the model answers' length is the measure.
+        complete = len(model.key_points) > 1 and coverage.share >= 1.0
+        if not complete and len(norm.text) < SHORT_SHARE * model.shortest_answer:
+            score = min(score, EXCELLENT - 1)
+        # The trainers' scale: a wrong fact, a broken rule or a rude reply is
+        # unacceptable (grade 0), however much else the reply gets right.
+        unacceptable = (
+            wrong_facts > 0
+            or any(f.severity == "major" for f in findings)
+            or rudeness > 0
+        )
+        if unacceptable:
+            score = min(score, UNACCEPTABLE_BELOW - 1)
         return TurnResult(
             turn_id=turn_id,
             reply=reply,

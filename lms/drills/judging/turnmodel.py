@@ -66,6 +66,7 @@ class TurnModel:
     facts: Facts
     target_s: float
     long_reply: int
+    shortest_answer: int
 
 
 def build_turn_models(
@@ -126,6 +127,7 @@ def _turn_model(
         long_reply=max(
             LONG_REPLY_MIN, LONG_REPLY_FACTOR * max(len(n.text) for n in norms)
         ),
+        shortest_answer=min(len(n.text) for n in norms),
     )
 
 
