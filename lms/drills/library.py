@@ -28,12 +28,6 @@ class Library:
     phrases: tuple[QuickPhrase, ...] = ()
 
 
-def load_rules_near(path: Path) -> tuple[Rule, ...]:
-    """The rules.yaml of the drills folder ``path`` belongs to, if any."""
-    rules_path = find_root(path) / RULES_FILE
-    return load_rules(rules_path) if rules_path.is_file() else ()
-
-
 def rules_file_for(path: Path, project_root: Path) -> Path | None:
     """The rules.yaml a scenario at ``path`` is judged by.
 

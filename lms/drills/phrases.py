@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lms.drills.validation import InvalidData, Problem, Validator
-from lms.drills.yamllines import YamlSyntaxError, line_of, load_yaml
+from lms.drills.validation import Problem, Validator, load_valid
+from lms.drills.yamllines import line_of
 
 CODE_RE = re.compile(r"^/[A-Za-z0-9]+$")
 
@@ -22,15 +22,7 @@ class QuickPhrase:
 
 
 def load_quick_phrases(path: str | Path) -> tuple[QuickPhrase, ...]:
-    path = Path(path)
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
-    except YamlSyntaxError as exc:
-        raise InvalidData([Problem(str(path), exc.line, f"YAML: {exc}")]) from None
-    problems, phrases = validate_quick_phrases(data, path=str(path))
-    if problems:
-        raise InvalidData(problems)
-    return phrases
+    return load_valid(path, validate_quick_phrases)
 
 
 def validate_quick_phrases(

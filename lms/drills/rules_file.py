@@ -14,8 +14,8 @@ from typing import Any
 from lms.drills.judging.concepts import Concept, reading_regex
 from lms.drills.judging.rules import DEFAULT_WITHIN, Rule
 from lms.drills.scenario import SEVERITIES
-from lms.drills.validation import SLUG_RE, InvalidData, Problem, Validator
-from lms.drills.yamllines import YamlSyntaxError, line_of, load_yaml
+from lms.drills.validation import SLUG_RE, Problem, Validator, load_valid
+from lms.drills.yamllines import line_of
 
 LESSON_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_WITHIN = 60
@@ -23,15 +23,7 @@ MAX_WITHIN = 60
 
 def load_rules(path: str | Path) -> tuple[Rule, ...]:
     """Read and validate rules.yaml; raises :class:`InvalidData`."""
-    path = Path(path)
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
-    except YamlSyntaxError as exc:
-        raise InvalidData([Problem(str(path), exc.line, f"YAML: {exc}")]) from None
-    problems, rules = validate_rules(data, path=str(path))
-    if problems:
-        raise InvalidData(problems)
-    return rules
+    return load_valid(path, validate_rules)
 
 
 def validate_rules(
@@ -118,19 +110,28 @@ def _near(
         if not isinstance(names, list) or not names:
             check.add(group_line, f"{where}: 'near' item {index + 1} lists no concepts")
             continue
-        resolved: list[Concept] = []
-        for name in names:
-            if name not in concepts:
-                known = ", ".join(sorted(concepts)) or "none defined"
-                check.add(
-                    group_line,
-                    f"{where}: unknown concept '{name}' in 'near' (concepts: {known})",
-                )
-            else:
-                resolved.append(concepts[name])
-        if len(resolved) == len(names):
-            out.append(tuple(resolved))
+        resolved = _named(check, names, where, "near", group_line, concepts)
+        if resolved is not None:
+            out.append(resolved)
     return tuple(out)
+
+
+def _named(
+    check: Validator,
+    names: list[Any],
+    where: str,
+    key: str,
+    line: int | None,
+    concepts: dict[str, Concept],
+) -> tuple[Concept, ...] | None:
+    """The concepts ``names`` refers to, or None after reporting unknown ones."""
+    unknown = [name for name in names if name not in concepts]
+    known = ", ".join(sorted(concepts)) or "none defined"
+    for name in unknown:
+        check.add(
+            line, f"{where}: unknown concept '{name}' in '{key}' (concepts: {known})"
+        )
+    return None if unknown else tuple(concepts[name] for name in names)
 
 
 def _rule(
@@ -164,11 +165,11 @@ def _rule(
     literals = check.strings(item, "any", where)
     regexes = check.regexes(item, "regex", where)
     near = _near(check, item, where, concepts)
-    unless = (
-        _near(check, {"near": [item["unless"]]}, where, concepts)
-        if item.get("unless")
-        else ()
-    )
+    unless_names = check.strings(item, "unless", where)
+    unless = _named(
+        check, list(unless_names), where, "unless",
+        line_of(item, "unless", value=True), concepts,
+    ) or ()  # fmt: skip
     within = DEFAULT_WITHIN
     if "within" in item:
         value = check.number(item, "within", where, minimum=1, maximum=MAX_WITHIN)
@@ -179,5 +180,5 @@ def _rule(
         return None
     return Rule(
         str(rid), str(label), str(severity), str(reason), str(lesson),
-        literals, regexes, near, within, unless[0] if unless else (),
+        literals, regexes, near, within, unless,
     )  # fmt: skip

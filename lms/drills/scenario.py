@@ -23,8 +23,9 @@ from lms.drills.validation import (
     InvalidData,
     Problem,
     Validator,
+    read_yaml_file,
 )
-from lms.drills.yamllines import YamlSyntaxError, line_of, load_yaml, plain
+from lms.drills.yamllines import line_of, plain
 
 TRACKS = ("presales", "aftersales")
 # What the Scenario and RushSet columns hold (slug, title).
@@ -127,12 +128,7 @@ def fingerprint(data: Any) -> str:
 
 def load_document(path: str | Path) -> Scenario | RushSet:
     """Read, validate and build a scenario or rush-mode set file."""
-    path = Path(path)
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
-    except YamlSyntaxError as exc:
-        raise InvalidData([Problem(str(path), exc.line, f"YAML: {exc}")]) from None
-    return parse_document(data, path=str(path))
+    return parse_document(read_yaml_file(path), path=str(path))
 
 
 def load_scenario(path: str | Path) -> Scenario:

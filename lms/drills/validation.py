@@ -7,11 +7,14 @@ Each helper reads one field, reports what is wrong with the line it comes from
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
-from lms.drills.yamllines import LineDict, line_of
+from lms.drills.yamllines import LineDict, YamlSyntaxError, line_of, load_yaml
+
+T = TypeVar("T")
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TURN_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
@@ -38,6 +41,22 @@ class InvalidData(ValueError):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(p.format() for p in problems))
         self.problems = problems
+
+
+def read_yaml_file(path: str | Path) -> Any:
+    """Parse a YAML file; a syntax error becomes :class:`InvalidData` with its line."""
+    try:
+        return load_yaml(Path(path).read_text(encoding="utf-8"))
+    except YamlSyntaxError as exc:
+        raise InvalidData([Problem(str(path), exc.line, f"YAML: {exc}")]) from None
+
+
+def load_valid(path: str | Path, validate: Callable[..., tuple[list[Problem], T]]) -> T:
+    """Read ``path`` and ``validate(data, path=...)`` it; raise on any problem."""
+    problems, value = validate(read_yaml_file(path), path=str(path))
+    if problems:
+        raise InvalidData(problems)
+    return value
 
 
 class Validator:

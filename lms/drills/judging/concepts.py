@@ -15,7 +15,6 @@ so a finding still quotes what the trainee typed. Pure module.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -139,8 +138,3 @@ class ConceptMatcher:
 @lru_cache(maxsize=256)
 def compile_concept(concept: Concept) -> ConceptMatcher:
     return ConceptMatcher(concept)
-
-
-def concept_hits(view: LintText, concepts: Iterable[Concept]) -> dict[str, list[Hit]]:
-    """Hits per concept name (negated ones included, marked)."""
-    return {c.name: compile_concept(c).hits(view) for c in concepts}
