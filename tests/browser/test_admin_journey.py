@@ -7,6 +7,7 @@ tests/browser/conftest.py fails this journey on any violation of it.
 import io
 
 import pytest
+from playwright.sync_api import expect
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 
@@ -62,9 +63,10 @@ def test_trainer_edits_a_lesson_and_uploads_images_with_no_policy_violation(
             {"name": "chart.svg", "mimeType": "image/svg+xml", "buffer": SVG.encode()}
         ],
     )
+    # The failure class and its message land in separate steps of the upload
+    # script (processfail, then the message), so wait for the message itself.
     refused = page.locator("#upload-list .upload-failure").first
-    refused.wait_for()
-    assert "不支持的图片格式" in refused.inner_text()
+    expect(refused).to_contain_text("不支持的图片格式")
     assert list(get_image_model().objects.values_list("title", flat=True)) == [
         "counter"
     ]
