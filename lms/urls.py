@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from lms.core.health import health, health_node
 from lms.courses.views.dashboard import dashboard
 from lms.courses.views.search import search
 
@@ -17,6 +18,8 @@ urlpatterns = [
         name="admin_login",
     ),
     path("admin/", include(wagtailadmin_urls)),
+    # Company sign-in: allauth's provider URLs only (the login page stays ours).
+    path("accounts/sso/", include("lms.accounts.sso.urls")),
     path("accounts/", include("lms.accounts.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("dashboard/", dashboard, name="dashboard"),
@@ -25,8 +28,14 @@ urlpatterns = [
     path("quizzes/", include("lms.quizzes.urls")),
     path("drills/", include("lms.drills.urls")),
     path("certificates/", include("lms.certification.urls")),
+    # HR's people pages: import, export, teams and cohorts (lms/accounts/hr/).
+    path("hr/people/", include("lms.accounts.hr.urls")),
     path("hr/", include("lms.reports.urls")),
     path("verify/", include("lms.certification.verify_urls")),
+    path("api/", include("lms.api.urls")),  # the HR read API (lms/api/)
+    # Probes (lms/core/health.py): everything, and what one web node needs.
+    path("health/", health, name="health"),
+    path("health/node/", health_node, name="health_node"),
 ]
 
 if settings.DEBUG or settings.LMS_SERVE_MEDIA:

@@ -2,7 +2,14 @@
 
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
-ACADEMY_FIELDS = ("display_name", "employee_no", "team", "cohort", "hire_date")
+ACADEMY_FIELDS = (
+    "display_name",
+    "employee_no",
+    "phone",
+    "team",
+    "cohort",
+    "hire_date",
+)
 
 
 class ChineseNameMixin:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import secrets
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import transaction
 
@@ -54,12 +56,21 @@ def ensure_demo_accounts(password_file: Path) -> list[tuple[DemoAccount, str | N
     cohort, _ = Cohort.objects.get_or_create(
         name="2026年11月批", defaults={"starts_on": date(2026, 11, 2)}
     )
+    existing = set(
+        User.objects.filter(
+            username__in=[account.username for account in DEMO_ACCOUNTS]
+        ).values_list("username", flat=True)
+    )
+    missing = [a.username for a in DEMO_ACCOUNTS if a.username not in existing]
+    for username in missing:
+        passwords[username] = passwords.get(username) or secrets.token_urlsafe(9)
+    # PBKDF2 releases the GIL: the slow hashes are computed side by side.
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        hashed = pool.map(make_password, [passwords[u] for u in missing])
+        hashes = dict(zip(missing, hashed, strict=True))
     result = []
     for account in DEMO_ACCOUNTS:
-        user = User.objects.filter(username=account.username).first()
-        if user is None:
-            password = passwords.get(account.username) or secrets.token_urlsafe(9)
-            passwords[account.username] = password
+        if account.username in hashes:
             user = User(
                 username=account.username,
                 display_name=account.display_name,
@@ -71,7 +82,7 @@ def ensure_demo_accounts(password_file: Path) -> list[tuple[DemoAccount, str | N
                 cohort=cohort if account.role == LEARNER else None,
                 hire_date=date(2026, 11, 2),
             )
-            user.set_password(password)
+            user.password = hashes[account.username]
             user.save()
             if account.role:
                 user.groups.add(Group.objects.get(name=account.role))

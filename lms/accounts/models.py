@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +9,11 @@ class Team(models.Model):
 
     name = models.CharField(_("Name"), max_length=100, unique=True)
     store = models.CharField(_("Store"), max_length=100, blank=True)
+    archived = models.BooleanField(
+        _("Archived"),
+        default=False,
+        help_text=_("Kept for the record; no one new is placed here."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -23,6 +29,11 @@ class Cohort(models.Model):
 
     name = models.CharField(_("Name"), max_length=100, unique=True)
     starts_on = models.DateField(_("Start date"), null=True, blank=True)
+    archived = models.BooleanField(
+        _("Archived"),
+        default=False,
+        help_text=_("Kept for the record; no one new is placed here."),
+    )
 
     class Meta:
         ordering = ["-starts_on", "name"]
@@ -60,6 +71,22 @@ class User(AbstractUser):
         related_name="members",
     )
     hire_date = models.DateField(_("Hire date"), null=True, blank=True)
+    # Mainland mobile, 11 digits (1[3-9]…); unique when given.
+    phone = models.CharField(
+        _("Mobile phone"),
+        max_length=11,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^1[3-9]\d{9}$", _("A mainland mobile number: 11 digits, 1[3-9]….")
+            )
+        ],
+    )
+    # Imported accounts and HR resets: the person chooses their own password
+    # before anything else (lms/accounts/middleware.py).
+    must_set_password = models.BooleanField(_("Must set a password"), default=False)
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
@@ -70,6 +97,8 @@ class User(AbstractUser):
         # An empty 工号 is "none", so the unique constraint never trips on "".
         if not self.employee_no:
             self.employee_no = None
+        if not self.phone:
+            self.phone = None
         super().save(*args, **kwargs)
 
     def __str__(self):

@@ -48,6 +48,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *crud("certification", "certificationpath"),
         *crud("certification", "pathcourserequirement", "pathquizrequirement"),
         *crud("certification", "pathdrillrequirement"),
+        *crud("assignments", "assignment"),
+        "drills.view_turnappeal",
+        "drills.change_turnappeal",
     ],
     HR: [
         "accounts.view_user",
@@ -152,10 +155,63 @@ def sync_roles_after_migrate(sender, *, apps=None, using="default", **kwargs):
     sync_page_permissions()
 
 
+def user_group_names(user) -> frozenset[str]:
+    """The user's groups, read once per user object (one per request).
+
+    The same query brings the user's permissions, which are handed to Django's
+    ModelBackend through the caches it keeps on the user, so a page that checks
+    roles in its header and ``perms`` in a template asks the database once.
+    """
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_role_groups", None)
+    if cached is None:
+        cached = _load_groups_and_permissions(user)
+    return cached
+
+
+def _load_groups_and_permissions(user) -> frozenset[str]:
+    from django.contrib.auth.models import Group, Permission
+    from django.db.models import CharField, Value
+
+    from_groups = (
+        Group.objects.filter(user=user)
+        .order_by()
+        .values_list(
+            "name", "permissions__content_type__app_label", "permissions__codename"
+        )
+    )
+    own = (
+        Permission.objects.filter(user=user)
+        .order_by()
+        .values_list(
+            Value("", output_field=CharField()), "content_type__app_label", "codename"
+        )
+    )
+    groups, group_perms, user_perms = set(), set(), set()
+    for group, app_label, codename in from_groups.union(own, all=True):
+        if group:
+            groups.add(group)
+        if codename:
+            (group_perms if group else user_perms).add(f"{app_label}.{codename}")
+    names = frozenset(groups)
+    # setattr, not __dict__: request.user is a lazy proxy to the real user.
+    user._role_groups = names
+    if user.is_active and not user.is_superuser:
+        # ModelBackend's own per-user caches (django.contrib.auth.backends).
+        for name, perms in (
+            ("_user_perm_cache", user_perms),
+            ("_group_perm_cache", group_perms),
+        ):
+            if not hasattr(user, name):
+                setattr(user, name, perms)
+    return names
+
+
 def has_role(user, role: str) -> bool:
     if not user.is_authenticated:
         return False
-    return user.is_superuser or any(g.name == role for g in user.groups.all())
+    return user.is_superuser or role in user_group_names(user)
 
 
 def is_staff_reader(user) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from lms.accounts.audit import PEOPLE_ACTION_LABELS
+
 from .models import AuditLogEntry
 
 
@@ -29,6 +31,7 @@ ACTION_LABELS = {
     Action.REMINDER_SENT: _("Expiry reminder sent"),
     Action.RULES_CHANGED: _("Rules changed: new path version"),
     Action.RETRAINING: _("Marked for retraining"),
+    **PEOPLE_ACTION_LABELS,  # HR's changes to people, teams and cohorts
 }
 
 

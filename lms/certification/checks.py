@@ -2,6 +2,7 @@
 
 from django.core import checks
 
+from .badges import checks as _badge_checks  # noqa: F401 (registers itself)
 from .fonts import (
     cjk_font_found,
     configured_font_dirs,

@@ -13,12 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
 from .audit import Action, audit_log
 from .models import Certificate, CertificateStatus, PathAssignment
@@ -70,7 +67,7 @@ def certificates_expire(*, now: datetime | None = None) -> ExpiryReport:
                 serial=certificate.serial,
                 email=bool(certificate.user.email),
             )
-        _send_reminder(certificate)
+        _send_reminder(certificate, now)
         report.reminded.append(certificate.serial)
     for certificate in Certificate.objects.past_expiry(now).order_by("expires_at"):
         with transaction.atomic():
@@ -97,27 +94,9 @@ def certificates_expire(*, now: datetime | None = None) -> ExpiryReport:
     return report
 
 
-def _send_reminder(certificate: Certificate) -> None:
-    user = certificate.user
-    if not user.email:
-        return
-    with translation.override(settings.LANGUAGE_CODE):
-        expires = timezone.localtime(certificate.expires_at).strftime("%Y-%m-%d")
-        subject = _("Your certificate %(serial)s expires on %(date)s") % {
-            "serial": certificate.serial,
-            "date": expires,
-        }
-        body = _(
-            "Hello %(name)s,\n\n"
-            "your certificate “%(path)s” (%(serial)s) expires on %(date)s.\n"
-            "To renew it, pass the path's quizzes and drills again from today: "
-            "the new certificate is issued as soon as the last one is passed.\n\n"
-            "%(url)s\n"
-        ) % {
-            "name": certificate.holder_name,
-            "path": certificate.path_title,
-            "serial": certificate.serial,
-            "date": expires,
-            "url": settings.LMS_PUBLIC_URL.rstrip("/") + "/certificates/",
-        }
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+def _send_reminder(certificate: Certificate, now: datetime) -> None:
+    """Through notifications: a dashboard notice and, with an address, an e-mail
+    in the learner's language (sent by the task worker)."""
+    from lms.notifications.certificates import certificate_notify_expiring
+
+    certificate_notify_expiring(certificate, now=now)

@@ -28,6 +28,7 @@ from .models import (
 from .permissions import require_certificate_manager
 from .requirements import path_progress
 from .serials import serial_next, verification_code_new
+from .signals import certificate_issued
 
 logger = logging.getLogger(__name__)
 
@@ -228,6 +229,7 @@ def certificate_reissue(*, certificate: Certificate, actor, reason: str) -> Cert
             serial=new.serial,
             replaces=old.serial,
         )
+        certificate_issued.send(sender=Certificate, certificate=new)
         return new
 
 
@@ -277,4 +279,5 @@ def _issue(
         retrain_course_ids=[],
         retrain_since=None,
     )
+    certificate_issued.send(sender=Certificate, certificate=certificate)
     return certificate

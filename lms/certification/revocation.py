@@ -10,6 +10,7 @@ from .audit import Action, audit_log
 from .errors import CertificationError
 from .models import Certificate, CertificateStatus, PathAssignment, RevokeReason
 from .permissions import require_certificate_manager
+from .signals import certificate_revoked
 
 REVOCABLE = (CertificateStatus.VALID, CertificateStatus.EXPIRED)
 
@@ -51,4 +52,5 @@ def certificate_revoke(
             serial=locked.serial,
             category=reason_category,
         )
+        certificate_revoked.send(sender=Certificate, certificate=locked)
     return locked

@@ -44,6 +44,8 @@ class Verification:
     expires_at: datetime | None = None
     revoked_at: datetime | None = None
     revoke_reason: str = ""
+    # The secret from the URL or the form: links the Open Badge download.
+    code: str = ""
 
     @property
     def found(self) -> bool:
@@ -80,6 +82,7 @@ def certificate_verify(
         expires_at=certificate.expires_at,
         revoked_at=certificate.revoked_at,
         revoke_reason=certificate.revoke_reason,
+        code=certificate.verification_code,
     )
 
 

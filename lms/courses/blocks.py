@@ -1,5 +1,6 @@
 """Lesson body blocks. Each has a template under the theme and a block preview."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
@@ -72,8 +73,22 @@ class DoDontBlock(blocks.StructBlock):
 
 
 class PhraseBlock(blocks.StructBlock):
-    code = blocks.CharBlock(label=_("Code"), max_length=20)
-    text = blocks.TextBlock(label=_("Text"))
+    """A /code from the one phrase library; its text is copied in on save.
+
+    The library is content/drills/quick_phrases.yaml, which the drills use too,
+    so a lesson never keeps a second version of a phrase.
+    """
+
+    code = blocks.CharBlock(
+        label=_("Code"),
+        max_length=20,
+        help_text=_("A code from content/drills/quick_phrases.yaml, such as /hy."),
+    )
+    text = blocks.TextBlock(
+        label=_("Text"),
+        required=False,
+        help_text=_("Filled in from the phrase library when saved."),
+    )
     when = blocks.CharBlock(label=_("When to use"), max_length=200)
 
     class Meta:
@@ -86,6 +101,34 @@ class PhraseBlock(blocks.StructBlock):
             "text": "您好,欢迎光临轻风运动旗舰店,有什么可以帮您?",
             "when": "顾客第一次发来消息时",
         }
+
+    def clean(self, value):
+        value = super().clean(value)
+        phrase = library_phrases().get(value["code"].strip())
+        if phrase is None:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "code": ValidationError(
+                        _("%(code)s is not in the phrase library (%(path)s).")
+                        % {
+                            "code": value["code"],
+                            "path": "content/drills/quick_phrases.yaml",
+                        }
+                    )
+                }
+            )
+        value["code"] = phrase.code
+        value["text"] = phrase.text
+        return value
+
+
+def library_phrases() -> dict:
+    from lms.drills.loading import default_root
+
+    from .source_phrases import PHRASES_PATH, load_phrase_texts
+
+    phrases, _problems = load_phrase_texts(default_root().parent / PHRASES_PATH)
+    return phrases
 
 
 class RuleBlock(blocks.StructBlock):
@@ -123,6 +166,15 @@ class WarningBlock(MarkdownBlock):
         preview_value = "不要引导顾客到站外交易,聊天记录是平台认可的证据。"
 
 
+class LegacyBlock(MarkdownBlock):
+    class Meta:
+        icon = "history"
+        label = _("Legacy")
+        template = TEMPLATE_DIR + "legacy.html"
+        description = _("A tool or screen that is no longer current, kept as history.")
+        preview_value = "淘宝助理已停止更新，下面的步骤只作为了解老店铺资料的参考。"
+
+
 class QuizEmbedBlock(blocks.CharBlock):
     class Meta:
         icon = "form"
@@ -150,5 +202,6 @@ class LessonBodyBlock(blocks.StreamBlock):
     rule = RuleBlock()
     tip = TipBlock()
     warning = WarningBlock()
+    legacy = LegacyBlock()
     quiz = QuizEmbedBlock()
     drill = DrillEmbedBlock()

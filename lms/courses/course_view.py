@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .progress import course_progress, lessons_by_course, missing_prerequisites
+from .routing import parent_url
 
 
 def course_context(course, request) -> dict:
@@ -13,6 +14,7 @@ def course_context(course, request) -> dict:
     lesson_list = lessons[course.id]
     by_id = {lesson.id: lesson for lesson in lesson_list}
     return {
+        "catalogue_url": parent_url(course),
         "lessons": [
             {"page": lesson, "done": lesson.id in progress.done_ids}
             for lesson in lesson_list

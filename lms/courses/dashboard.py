@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
-from .models import CourseIndexPage, CoursePage, LessonPage, LessonProgress
+from .models import CoursePage, LessonPage
 from .progress import course_progress, lessons_by_course
 
 
 def _courses() -> list[CoursePage]:
-    index = CourseIndexPage.objects.first()
-    if index is None:
-        return []
-    return list(CoursePage.objects.child_of(index).live().order_by("path"))
+    # Courses live only under the one catalogue page (parent_page_types,
+    # max_count): no need to fetch the catalogue first.
+    return list(CoursePage.objects.live().order_by("path"))
 
 
 def resume_lesson(*, user, courses, progress, lesson_by_id) -> LessonPage | None:
     """Where 继续学习 goes: the next unfinished lesson of the course studied
     last, or else of the first course in progress (None: nothing under way)."""
-    last_course = (
-        LessonProgress.objects.filter(user=user, lesson__live=True)
-        .order_by("-last_viewed_at")
-        .values_list("course_id", flat=True)
-        .first()
-    )
+    # The course of the live lesson seen last, from the progress already read.
+    seen = [
+        (state.viewed_at[lesson_id], course_id)
+        for course_id, state in progress.items()
+        for lesson_id in state.lesson_ids
+        if state.viewed_at.get(lesson_id) is not None
+    ]
+    last_course = max(seen)[1] if seen else None
     for course_id in [last_course, *(course.id for course in courses)]:
         state = progress.get(course_id)
         if state is not None and state.started and not state.completed:

@@ -118,6 +118,9 @@ def block_source_value(block, writer: _CourseWriter):
                 for step in value["steps"]
             ],
         }
-    if block.block_type in ("dodont", "phrase", "rule"):
+    if block.block_type == "phrase":
+        # The text belongs to content/drills/quick_phrases.yaml, not the lesson.
+        return {"code": value["code"], "when": value["when"]}
+    if block.block_type in ("dodont", "rule"):
         return dict(value.items())
     return value

@@ -26,6 +26,7 @@ from .models import (
 )
 from .site_tree import ensure_site_tree
 from .source import CourseSource, LessonSource, Problem, content_hash, scan_content_tree
+from .source_phrases import phrase_texts, phrases_file, resolve_phrases
 
 
 class ContentImportError(Exception):
@@ -60,7 +61,9 @@ def source_key(path: Path, root: Path) -> str:
 
 
 def content_check(root: Path) -> tuple[list[CourseSource], list[Problem]]:
-    return scan_content_tree(courses_root(root))
+    courses, problems = scan_content_tree(courses_root(root))
+    problems += resolve_phrases(courses, phrases_file(root))
+    return courses, problems
 
 
 def content_import(*, root: Path, force: bool = False, user=None) -> ImportReport:
@@ -198,7 +201,9 @@ class _Importer:
                 for block in lesson.document.blocks
             ],
         }
-        return self.save_page(course_page, LessonPage, lesson.path, fields)
+        # A changed library phrase re-publishes the lessons that show it.
+        extra = phrase_texts(lesson.document)
+        return self.save_page(course_page, LessonPage, lesson.path, fields, extra)
 
     def block_value(self, course: CourseSource, block_type: str, value):
         if block_type == "figure":
@@ -216,9 +221,9 @@ class _Importer:
             }
         return value
 
-    def save_page(self, parent, model, path: Path, fields: dict):
+    def save_page(self, parent, model, path: Path, fields: dict, extra: str = ""):
         key = source_key(path, self.root)
-        digest = content_hash(path.read_text(encoding="utf-8"))
+        digest = content_hash(path.read_text(encoding="utf-8") + extra)
         source, page = self.existing(key, parent, fields["slug"], model)
         if page is not None and source is not None and source.content_hash == digest:
             self.report.unchanged.append(key)

@@ -4,3 +4,7 @@ from django.dispatch import Signal
 
 # Sent once, inside the transaction that records it: kwargs `user`, `course`.
 course_completed = Signal()
+
+# Sent once per completion of a lesson, inside its transaction: kwargs `progress`
+# (a LessonProgress with `completed_at` set).
+lesson_completed = Signal()

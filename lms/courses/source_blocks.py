@@ -41,16 +41,27 @@ class MappingSpec:
 MAPPING_BLOCKS: dict[str, MappingSpec] = {
     "steps": MappingSpec(("title", "steps"), frozenset({"title"})),
     "dodont": MappingSpec(("dont", "do", "why")),
-    "phrase": MappingSpec(("code", "text", "when")),
+    # The text of a phrase lives in content/drills/quick_phrases.yaml only
+    # (source_phrases.resolve_phrases fills it in on import).
+    "phrase": MappingSpec(("code", "when"), frozenset({"when"})),
     "rule": MappingSpec(("rule", "violation", "consequence")),
     "figure": MappingSpec(("image", "caption")),
 }
 STEP = MappingSpec(("text", "image"), frozenset({"image"}))
-MARKDOWN_BLOCKS = ("tip", "warning")
+MARKDOWN_BLOCKS = ("tip", "warning", "legacy")
 SLUG_BLOCKS = ("quiz", "drill")
 
 # Names usable on a fence, in the order of the format description.
-FENCE_BLOCKS = ("steps", "dodont", "phrase", "rule", "tip", "warning", "figure")
+FENCE_BLOCKS = (
+    "steps",
+    "dodont",
+    "phrase",
+    "rule",
+    "tip",
+    "warning",
+    "legacy",
+    "figure",
+)
 FENCE_BLOCKS += SLUG_BLOCKS
 BLOCK_TYPES = ("markdown", *FENCE_BLOCKS)
 

@@ -66,7 +66,12 @@ def scenario_document(digest: str, source: str) -> EngineScenario:
 
 
 def _parse_rules(source: str) -> tuple[Rule, ...]:
-    problems, rules = validate_rules(read_yaml(source))
+    # A ``learned:`` section names its examples folder relative to rules.yaml,
+    # which lives in the project's drills folder.
+    from .loading import default_root
+
+    path = str(default_root() / "rules.yaml")
+    problems, rules = validate_rules(read_yaml(source), path=path)
     if problems:
         raise InvalidData(problems)
     return rules

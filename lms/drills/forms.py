@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Mode, SessionStatus
+from .models.appeals import APPEAL_MAX_LENGTH
 from .sessions import MAX_REPLY_CHARS
 
 
@@ -60,3 +61,19 @@ class TranscriptFilterForm(forms.Form):
     def __init__(self, *args, scenarios=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["scenario"].choices = [("", _("Any scenario")), *scenarios]
+
+
+class AppealForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Why the score is wrong"),
+        max_length=APPEAL_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class AppealResolveForm(forms.Form):
+    resolution = forms.CharField(
+        label=_("Answer to the learner"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

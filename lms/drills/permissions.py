@@ -9,17 +9,11 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
-from lms.accounts.roles import HR, TRAINER
+from lms.accounts.roles import HR, TRAINER, user_group_names
 
 
-def _roles(user) -> set[str]:
-    if not user.is_authenticated:
-        return set()
-    cached = getattr(user, "_drill_roles", None)
-    if cached is None:
-        cached = {group.name for group in user.groups.all()}
-        user._drill_roles = cached
-    return cached
+def _roles(user) -> frozenset[str]:
+    return user_group_names(user)  # one query per request, shared with every role check
 
 
 def is_trainer(user) -> bool:

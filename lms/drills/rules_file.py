@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from lms.drills.judging.concepts import Concept, reading_regex
+from lms.drills.judging.learned import CLEAN, LearnedRule, read_examples
 from lms.drills.judging.rules import DEFAULT_WITHIN, Rule
 from lms.drills.scenario import SEVERITIES
 from lms.drills.validation import SLUG_RE, Problem, Validator, load_valid
@@ -34,7 +35,11 @@ def validate_rules(
         check.add(1, "rules file is empty: it needs a 'rules' list")
         return check.problems, ()
     if not check.mapping(
-        data, "rules file", required=("rules",), optional=("concepts",), line=1
+        data,
+        "rules file",
+        required=("rules",),
+        optional=("concepts", "learned"),
+        line=1,
     ):
         return check.problems, ()
     concepts = _concepts(check, data)
@@ -54,7 +59,69 @@ def validate_rules(
             continue
         seen.add(rule.id)
         rules.append(rule)
-    return check.problems, tuple(rules)
+    learned = _learned(check, data, rules, path)
+    return check.problems, tuple(rules) + ((learned,) if learned else ())
+
+
+def _learned(
+    check: Validator, data: Mapping[str, Any], rules: list[Rule], path: str
+) -> LearnedRule | None:
+    """The ``learned:`` section: labelled replies that train the second opinion."""
+    node = data.get("learned")
+    if node is None:
+        return None
+    where = "learned"
+    line = line_of(data, "learned")
+    if not check.mapping(
+        node, where, required=("examples", "threshold", "categories"), line=line
+    ):
+        return None
+    folder_name = check.string(node, "examples", where)
+    threshold = check.number(node, "threshold", where, minimum=0.5, maximum=0.99)
+    categories = node.get("categories")
+    by_id = {rule.id: rule for rule in rules}
+    targets: list[tuple[str, Rule]] = []
+    if not isinstance(categories, Mapping) or not categories:
+        check.add(
+            line_of(node, "categories", value=True),
+            f"{where}: 'categories' must map each example category to a rule id",
+        )
+        return None
+    for category, rule_id in categories.items():
+        if rule_id not in by_id:
+            known = ", ".join(sorted(by_id))
+            check.add(
+                line_of(categories, category, value=True),
+                f"{where}: category '{category}' names unknown rule '{rule_id}' "
+                f"(rules: {known})",
+            )
+            continue
+        targets.append((str(category), by_id[rule_id]))
+    if folder_name is None or threshold is None:
+        return None
+    folder = Path(path).parent / folder_name if path else Path(folder_name)
+    files = sorted(folder.glob("*.csv")) if folder.is_dir() else []
+    if not files:
+        check.add(
+            line_of(node, "examples", value=True),
+            f"{where}: no *.csv files of labelled replies in {folder}",
+        )
+        return None
+    examples, problems = read_examples(files)
+    for problem in problems:
+        check.add_at(*problem)
+    allowed = {CLEAN} | {category for category, _rule in targets}
+    for example in examples:
+        if example.category not in allowed:
+            check.add_at(
+                example.path,
+                example.line,
+                f"unknown category '{example.category}' "
+                f"(rules.yaml learned.categories: {', '.join(sorted(allowed))})",
+            )
+    if check.problems:
+        return None
+    return LearnedRule(tuple(examples), float(threshold), tuple(targets))
 
 
 def _concepts(check: Validator, data: Mapping[str, Any]) -> dict[str, Concept]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import catalogue, linter, report, transcripts, workbench
+from .views import appeals, catalogue, linter, report, transcripts, workbench
 
 app_name = "drills"
 
@@ -13,6 +13,11 @@ urlpatterns = [
     path("sessions/<int:pk>/reply/", workbench.reply, name="reply"),
     path("sessions/<int:pk>/abandon/", workbench.abandon, name="abandon"),
     path("sessions/<int:pk>/report/", report.report, name="report"),
+    path(
+        "sessions/<int:pk>/turns/<int:order>/appeal/", appeals.appeal, name="appeal"
+    ),
+    path("review/", appeals.review_queue, name="review"),
+    path("appeals/<int:pk>/resolve/", appeals.resolve, name="appeal_resolve"),
     path("linter/", linter.linter, name="linter"),
     path("transcripts/", transcripts.transcript_list, name="transcripts"),
     path("transcripts/<int:pk>/", transcripts.transcript_detail, name="transcript"),

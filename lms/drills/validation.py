@@ -69,6 +69,10 @@ class Validator:
     def add(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(self.path, line, message))
 
+    def add_at(self, path: str, line: int | None, message: str) -> None:
+        """A problem found in another file this one refers to."""
+        self.problems.append(Problem(path, line, message))
+
     def mapping(
         self,
         node: Any,

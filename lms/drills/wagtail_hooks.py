@@ -6,7 +6,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from .models import Scenario
-from .permissions import ScenarioPermissionPolicy, can_read_transcripts
+from .permissions import (
+    ScenarioPermissionPolicy,
+    can_override,
+    can_read_transcripts,
+)
 from .scenario_admin import (
     ScenarioCreateView,
     ScenarioDeleteView,
@@ -64,6 +68,11 @@ class TranscriptsMenuItem(MenuItem):
         return can_read_transcripts(request.user)
 
 
+class TrainerMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_override(request.user)
+
+
 @hooks.register("register_admin_menu_item")
 def register_transcripts_menu_item():
     return TranscriptsMenuItem(
@@ -78,4 +87,19 @@ def register_transcripts_menu_item():
 def register_drill_log_actions(actions):
     actions.register_action(
         "drills.override", _("Rescore a drill turn"), _("Drill turn rescored")
+    )
+    actions.register_action(
+        "drills.appeal_resolved",
+        _("Resolve a score appeal"),
+        _("Score appeal resolved"),
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_review_queue_menu_item():
+    return TrainerMenuItem(
+        _("Drill review queue"),
+        reverse("drills:review"),
+        icon_name="warning",
+        order=252,
     )

@@ -1,8 +1,11 @@
-"""Database banks → Bank dataclasses → GIFT text."""
+"""Database banks → Bank dataclasses → GIFT or Moodle XML text."""
 
 from __future__ import annotations
 
-from .gift import GiftExport, export_gift
+from typing import Literal
+
+from .formats.gift import GiftExport, export_gift
+from .formats.moodle_xml import MoodleXmlExport, export_moodle_xml
 from .models import QuestionBank
 from .questions import Bank, Category
 from .serialization import question_from_data
@@ -21,6 +24,10 @@ def bank_definition(bank: QuestionBank) -> Bank:
     )
 
 
-def bank_export_gift(*, slug: str) -> GiftExport:
+def bank_export(
+    *, slug: str, file_format: Literal["gift", "xml"] = "gift"
+) -> GiftExport | MoodleXmlExport:
+    """The bank ``slug`` as a file; raises ``QuestionBank.DoesNotExist``."""
     bank = QuestionBank.objects.select_related("course").get(slug=slug)
-    return export_gift(bank_definition(bank))
+    writer = export_moodle_xml if file_format == "xml" else export_gift
+    return writer(bank_definition(bank))

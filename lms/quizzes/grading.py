@@ -18,6 +18,13 @@ Response shapes, by question type:
 - matching: ``dict`` left → chosen right.
 - numerical: a number, or a string holding one (full-width digits accepted).
   The best weight among the answers whose range holds it is the fraction.
+  With units (Moodle XML ``<units>``), the string may carry one before or
+  after the number ("150 cm", "¥100"): a known unit converts the number to the
+  answers' unit (divided by its multiplier). A number that is right without a
+  unit, with an unknown unit, or as written despite its unit ("1.5 cm" for
+  1.5 m) earns its mark less the unit penalty when units are graded
+  (``unit_grading`` "response": penalty × the mark; "question": the mark −
+  penalty) and the full mark when units are optional — Moodle's rules.
 
 Partial credit rules:
 
@@ -47,7 +54,7 @@ from typing import Any, Literal
 
 from lms.core.textnorm import fold_width, normalize_answer, to_simplified
 
-from .questions import Question
+from .questions import NumericAnswer, Question
 
 GradeStatus = Literal["graded", "empty", "malformed"]
 
@@ -232,15 +239,27 @@ def parse_number(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _grade_numerical(question: Question, response: Any) -> Grade:
-    if isinstance(response, bool) or not isinstance(response, int | float | str):
-        return _malformed("expected a number")
-    try:
-        value = parse_number(response) if isinstance(response, str) else float(response)
-    except OverflowError:
-        value = None
-    if value is None or not math.isfinite(value):
-        return _malformed(f"{response!r} is not a number")
+_NUMBER_PART = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
+_NUMBER_THEN_UNIT = re.compile(rf"^({_NUMBER_PART})\s*(.*?)$")
+_UNIT_THEN_NUMBER = re.compile(rf"^(.*?)\s*({_NUMBER_PART})$")
+
+
+def split_unit(text: str) -> tuple[float, str] | None:
+    """``"150 cm"`` → ``(150.0, "cm")``, ``"¥100"`` → ``(100.0, "¥")``; else None."""
+    cleaned = unicodedata.normalize("NFKC", text).strip().replace("−", "-")
+    match = _NUMBER_THEN_UNIT.match(cleaned)
+    if match:
+        number, unit = match.groups()
+    else:
+        match = _UNIT_THEN_NUMBER.match(cleaned)
+        if not match:
+            return None
+        unit, number = match.groups()
+    value = float(number)
+    return (value, unit.strip()) if math.isfinite(value) else None
+
+
+def _best_answer(question: Question, value: float) -> NumericAnswer | None:
     best = None
     for accepted in question.numeric_answers:
         low, high = accepted.bounds
@@ -248,12 +267,66 @@ def _grade_numerical(question: Question, response: Any) -> Grade:
         if low - slack <= value <= high + slack:
             if best is None or accepted.weight > best.weight:
                 best = accepted
+    return best
+
+
+def _grade_numerical(question: Question, response: Any) -> Grade:
+    if isinstance(response, bool) or not isinstance(response, int | float | str):
+        return _malformed("expected a number")
+    unit_note = ""
+    if question.units and isinstance(response, str):
+        split = split_unit(response)
+        if split is None:
+            return _malformed(f"{response!r} is not a number")
+        value, unit_name = split
+        best, unit_right = _match_with_unit(question, value, unit_name)
+        if best is not None and not unit_right:
+            unit_note = "; unit missing or not one of the question's"
+    else:
+        try:
+            if isinstance(response, str):
+                value = parse_number(response)
+            else:
+                value = float(response)
+        except OverflowError:
+            value = None
+        if value is None or not math.isfinite(value):
+            return _malformed(f"{response!r} is not a number")
+        best = _best_answer(question, value)
+        unit_right = not question.units
     if best is None:
         return _graded(
             0.0, "outside every accepted range", [question.incorrect_feedback]
         )
     low, high = best.bounds
-    return _graded(max(0.0, best.weight), f"within {low:g}..{high:g}", [best.feedback])
+    fraction = max(0.0, best.weight)
+    if not unit_right:
+        fraction = unit_penalised(question, fraction)
+    detail = f"within {low:g}..{high:g}{unit_note}"
+    return _graded(fraction, detail, [best.feedback])
+
+
+def _match_with_unit(
+    question: Question, value: float, unit_name: str
+) -> tuple[NumericAnswer | None, bool]:
+    """The best answer for ``value`` given in ``unit_name``, and whether the unit
+    counts as right. As Moodle does: a known unit converts the value to the
+    answers' unit; the number is also tried as written, with the unit wrong."""
+    unit = next((u for u in question.units if u.name == unit_name), None)
+    if unit is not None:
+        best = _best_answer(question, value / unit.multiplier)
+        if best is not None:
+            return best, True
+    return _best_answer(question, value), False
+
+
+def unit_penalised(question: Question, fraction: float) -> float:
+    """The mark of a right number whose unit is missing or unknown."""
+    if question.unit_grading == "response":
+        return max(0.0, fraction * (1 - question.unit_penalty))
+    if question.unit_grading == "question":
+        return max(0.0, fraction - question.unit_penalty)
+    return fraction
 
 
 _GRADERS: dict[str, Callable[[Question, Any], Grade]] = {

@@ -1,5 +1,10 @@
 """quizzes/ (YAML banks, quizzes.yaml, GIFT and Moodle XML files) → the database.
 
+A file's format is told by its content (``formats.detect``): Moodle's GIFT
+download is a ``.txt``. With ``skip_unsupported`` the questions the academy
+cannot hold (essays, descriptions, ...) are left out and reported instead of
+refusing their file.
+
 One transaction: a failed import writes nothing. Questions are keyed by their
 stable id, banks and quizzes by slug, so importing again updates in place;
 unchanged questions (same content hash) are not touched. Questions that have
@@ -18,7 +23,11 @@ from django.db import transaction
 
 from lms.courses.models import CoursePage, LessonPage
 
-from .bank_format import (
+from .embedded_images import question_with_images
+from .formats.detect import SCANNED_SUFFIXES, detect_format
+from .formats.gift import load_gift_bank
+from .formats.moodle_xml import load_moodle_xml_bank
+from .formats.yaml import (
     QUIZZES_FILE,
     BankError,
     bank_duplicates,
@@ -26,7 +35,6 @@ from .bank_format import (
     load_bank,
     load_quiz_definitions,
 )
-from .gift import load_gift_bank
 from .models import (
     Question,
     QuestionBank,
@@ -35,7 +43,6 @@ from .models import (
     QuizFixedQuestion,
     QuizRandomDraw,
 )
-from .moodle_xml import load_moodle_xml_bank
 from .questions import Bank, Problem, QuizDefinition, QuizSourceError
 from .serialization import question_to_data
 from .storage_check import storage_problems
@@ -56,14 +63,19 @@ class QuizImportReport:
     deactivated: int = 0
     quizzes: int = 0
     skipped: list[str] = field(default_factory=list)  # edited in the admin
+    #: Questions left out with --skip-unsupported, as ``path:line: why``.
+    unsupported: list[Problem] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (
+        text = (
             f"{self.banks} banks, {self.quizzes} quizzes; questions: "
             f"{self.created} created, {self.updated} updated, "
             f"{self.unchanged} unchanged, {self.deactivated} deactivated, "
             f"{len(self.skipped)} skipped"
         )
+        if self.unsupported:
+            text += f", {len(self.unsupported)} unsupported left out"
+        return text
 
 
 @dataclass
@@ -71,8 +83,14 @@ class QuizSources:
     banks: list[Bank]
     quizzes: list[QuizDefinition]
 
+    @property
+    def unsupported(self) -> list[Problem]:
+        return [problem for bank in self.banks for problem in bank.skipped]
+
 
 def collect_files(paths: list[Path]) -> list[Path]:
+    """The files named, and in each directory named its quiz files (a .txt only
+    when it reads as GIFT, so notes beside the banks are left alone)."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -80,7 +98,9 @@ def collect_files(paths: list[Path]) -> list[Path]:
                 sorted(
                     p
                     for p in path.iterdir()
-                    if p.suffix in (".yaml", ".yml", ".gift", ".xml")
+                    if p.is_file()
+                    and p.suffix.lower() in SCANNED_SUFFIXES
+                    and (p.suffix.lower() != ".txt" or detect_format(p) == "gift")
                 )
             )
         else:
@@ -113,7 +133,9 @@ def known_lessons() -> set[str]:
     return refs
 
 
-def read_sources(paths: list[Path], *, check_lessons: bool = True) -> QuizSources:
+def read_sources(
+    paths: list[Path], *, check_lessons: bool = True, skip_unsupported: bool = False
+) -> QuizSources:
     """Parse and check every file; raise QuizImportError with all problems."""
     problems: list[Problem] = []
     banks: list[Bank] = []
@@ -123,19 +145,36 @@ def read_sources(paths: list[Path], *, check_lessons: bool = True) -> QuizSource
             problems.append(Problem(str(path), None, "file not found"))
             continue
         try:
+            kind = None if path.is_dir() else detect_format(path)
             if path.name == QUIZZES_FILE:
                 quiz_files.append(path)
-            elif path.suffix == ".gift":
+            elif kind == "gift":
                 slug, title = gift_bank_name(path)
-                banks.append(load_gift_bank(path, slug=slug, title=title))
-            elif path.suffix == ".xml":
+                banks.append(
+                    load_gift_bank(
+                        path, slug=slug, title=title, skip_unsupported=skip_unsupported
+                    )
+                )
+            elif kind == "moodle_xml":
                 slug = path.stem.lower().replace("_", "-")
-                banks.append(load_moodle_xml_bank(path, slug=slug, title=path.stem))
-            elif path.suffix in (".yaml", ".yml"):
+                banks.append(
+                    load_moodle_xml_bank(
+                        path,
+                        slug=slug,
+                        title=path.stem,
+                        skip_unsupported=skip_unsupported,
+                    )
+                )
+            elif kind == "yaml":
                 banks.append(load_bank(path))
             else:
                 problems.append(
-                    Problem(str(path), None, "not a .yaml, .gift or .xml file")
+                    Problem(
+                        str(path),
+                        None,
+                        "not a quiz file: neither a YAML bank (.yaml) nor Moodle "
+                        "XML nor GIFT text (no {...} answer block found)",
+                    )
                 )
         except QuizSourceError as error:
             problems.extend(error.problems)
@@ -185,12 +224,16 @@ def existing_banks(*, exclude: set[str]) -> list[Bank]:
     return banks
 
 
-def quizzes_import(*, paths: list[Path], force: bool = False) -> QuizImportReport:
+def quizzes_import(
+    *, paths: list[Path], force: bool = False, skip_unsupported: bool = False
+) -> QuizImportReport:
     """Import; questions edited in the admin since their import are skipped
     (and reported) unless `force` is set, so trainers' work is never lost."""
-    sources = read_sources(paths)
+    sources = read_sources(paths, skip_unsupported=skip_unsupported)
     with transaction.atomic():
-        return _Importer(force=force).run(sources)
+        report = _Importer(force=force).run(sources)
+    report.unsupported = sources.unsupported
+    return report
 
 
 def course_by_slug(slug: str | None) -> CoursePage | None:
@@ -236,6 +279,7 @@ class _Importer:
         seen = set()
         for question in bank.questions:
             seen.add(question.id)
+            question = question_with_images(question)
             data = question_to_data(question)
             digest = data_hash(data)
             fields = {

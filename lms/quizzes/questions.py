@@ -35,6 +35,11 @@ QuestionType = Literal[
     "numerical",
 ]
 Scoring = Literal["all_or_nothing", "partial"]
+#: How a numerical question with units grades the unit (Moodle's unit handling):
+#: ``optional`` — a unit is converted when given, never required; ``response`` —
+#: a missing or unknown unit costs ``unit_penalty`` of the response's mark;
+#: ``question`` — it costs ``unit_penalty`` of the question's full mark.
+UnitGrading = Literal["optional", "response", "question"]
 TextFormat = Literal["markdown", "html", "plain"]
 Difficulty = Literal["easy", "medium", "hard"]
 ReviewPolicy = Literal["immediate", "after_pass", "never"]
@@ -44,6 +49,7 @@ SCORINGS: tuple[str, ...] = get_args(Scoring)
 TEXT_FORMATS: tuple[str, ...] = get_args(TextFormat)
 DIFFICULTIES: tuple[str, ...] = get_args(Difficulty)
 REVIEW_POLICIES: tuple[str, ...] = get_args(ReviewPolicy)
+UNIT_GRADINGS: tuple[str, ...] = get_args(UnitGrading)
 
 #: Types whose response is one or more option keys.
 CHOICE_TYPES: frozenset[str] = frozenset({"single", "multiple", "scenario"})
@@ -155,6 +161,28 @@ class NumericAnswer:
         return (self.value - self.tolerance, self.value + self.tolerance)
 
 
+@dataclass(frozen=True)
+class NumericUnit:
+    """A unit a numerical answer may be given in (Moodle's ``<unit>``).
+
+    The answers are in the first unit (multiplier 1); another unit's multiplier
+    is how many of it make one of the first (m = 1, cm = 100): a response in it
+    is divided by the multiplier before it is compared.
+    """
+
+    name: str
+    multiplier: float = 1.0
+
+
+@dataclass(frozen=True)
+class EmbeddedFile:
+    """A file carried inside a question (Moodle XML ``<file encoding="base64">``),
+    referenced from its texts as ``@@PLUGINFILE@@/<name>``."""
+
+    name: str
+    data: bytes = field(repr=False)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Question:
     """A question of any type; fields that do not apply to the type stay empty.
@@ -191,6 +219,16 @@ class Question:
     pairs: tuple[Pair, ...] = ()
     distractors: tuple[str, ...] = ()
     numeric_answers: tuple[NumericAnswer, ...] = ()
+    #: Numerical: the units an answer may carry, the first being the answers'.
+    units: tuple[NumericUnit, ...] = ()
+    unit_grading: UnitGrading = "optional"
+    #: Fraction (0..1) a missing or unknown unit costs when units are graded.
+    unit_penalty: float = 0.0
+    #: The unit stands before the number (¥100) rather than after it (100 元).
+    units_left: bool = False
+    #: Files embedded in the source; the importer stores each as a Wagtail image
+    #: and points the texts at it. Not part of the question's data or equality.
+    files: tuple[EmbeddedFile, ...] = field(default=(), compare=False, repr=False)
     source: str | None = field(default=None, compare=False, repr=False)
     line: int | None = field(default=None, compare=False, repr=False)
 
@@ -234,6 +272,9 @@ class Bank:
     categories: tuple[Category, ...] = ()
     questions: tuple[Question, ...] = ()
     source: str | None = field(default=None, compare=False, repr=False)
+    #: Questions left out on request (``--skip-unsupported``), each as the
+    #: ``path:line: why`` problem that would otherwise have refused the file.
+    skipped: tuple[Problem, ...] = field(default=(), compare=False, repr=False)
 
     def question_ids(self) -> list[str]:
         return [q.id for q in self.questions]

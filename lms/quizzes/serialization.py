@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from .questions import NumericAnswer, Option, Pair, Question, ShortAnswer
+from .questions import NumericAnswer, NumericUnit, Option, Pair, Question, ShortAnswer
 
 _NESTED = {
     "options": Option,
     "answers": ShortAnswer,
     "pairs": Pair,
     "numeric_answers": NumericAnswer,
+    "units": NumericUnit,
 }
 
 
@@ -19,6 +20,12 @@ def question_to_data(question: Question) -> dict[str, Any]:
     data = asdict(question)
     data.pop("source", None)
     data.pop("line", None)
+    data.pop("files", None)  # bytes; the importer turns them into Wagtail images
+    if not data.get("units"):
+        # Left out when unused, so questions stored before units existed keep
+        # their content hash (and are not reported as changed on re-import).
+        for name in ("units", "unit_grading", "unit_penalty", "units_left"):
+            data.pop(name, None)
     for numeric in data.get("numeric_answers") or []:
         if numeric.get("range") is not None:
             numeric["range"] = list(numeric["range"])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import attempt, quiz
+from .views import attempt, images, quiz
 
 app_name = "quizzes"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     ),
     path("attempts/<int:attempt_id>/submit/", attempt.attempt_finish, name="submit"),
     path("attempts/<int:attempt_id>/result/", attempt.attempt_result, name="result"),
+    path("images/<int:image_id>/", images.question_image, name="image"),
     path("<slug:slug>/", quiz.quiz_detail, name="detail"),
     path("<slug:slug>/start/", quiz.quiz_start, name="start"),
 ]

@@ -22,7 +22,16 @@ SORT_CHOICES = [
     ("-activity", _("Last activity (newest first)")),
 ]
 
-ROSTER_FIELDS = ("q", "cohort", "team", "path", "status", "stalled", "sort")
+ROSTER_FIELDS = (
+    "q",
+    "cohort",
+    "team",
+    "path",
+    "status",
+    "stalled",
+    "overdue",
+    "sort",
+)
 REGISTRY_FIELDS = ("q", "path", "status", "cohort")
 
 
@@ -75,6 +84,7 @@ class RosterFilterForm(FilterForm):
         required=False,
     )
     stalled = forms.BooleanField(label=_("Stalled only"), required=False)
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
     sort = forms.ChoiceField(label=_("Sort"), choices=SORT_CHOICES, required=False)
 
     def filters(self) -> RosterFilters:
@@ -86,6 +96,7 @@ class RosterFilterForm(FilterForm):
             path_id=_pk(data.get("path")),
             status=data.get("status") or "",
             stalled=bool(data.get("stalled")),
+            overdue=bool(data.get("overdue")),
             sort=data.get("sort") or "name",
         )
 

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Values come from the environment."""
 
+import os
 from datetime import timedelta
 from email.utils import getaddresses
 from pathlib import Path
@@ -7,6 +8,8 @@ from pathlib import Path
 import environ
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
+
+from lms.accounts.sso import config as sso_config
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 VAR_DIR = Path(environ.Env().str("LMS_VAR_DIR", default=str(BASE_DIR / "var")))
@@ -38,6 +41,10 @@ INSTALLED_APPS = [
     "lms.drills",
     "lms.certification",
     "lms.reports",
+    "lms.assignments",
+    "lms.notifications",
+    "lms.api",
+    "lms.xapi",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -53,10 +60,20 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",  # the HR read API (lms/api/)
+    "drf_spectacular",  # its OpenAPI schema at /api/schema/
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
     "axes",
+    # Company sign-in (lms/accounts/sso/): only its provider URLs are mounted.
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.dingtalk",
+    "allauth.socialaccount.providers.feishu",
+    "health_check",  # /health/ (lms/core/health.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -75,6 +92,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # An imported account's printed initial password is changed before anything else.
+    "lms.accounts.middleware.MustSetPasswordMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "lms.core.middleware.AdminAccessGuard",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -160,6 +180,19 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 
+# Company sign-in (SSO), off unless configured: LMS_OIDC_SERVER_URL/_CLIENT_ID/
+# _CLIENT_SECRET (+ _NAME, _EMPLOYEE_NO_CLAIM), LMS_DINGTALK_CLIENT_ID/_SECRET,
+# LMS_FEISHU_CLIENT_ID/_SECRET. Accounts are matched by 工号 or verified e-mail;
+# LMS_SSO_CREATE_USERS=true lets an unmatched sign-in create a learner.
+SOCIALACCOUNT_PROVIDERS = sso_config.socialaccount_providers(os.environ)
+LMS_SSO_CREATE_USERS = sso_config.create_users(os.environ)
+ACCOUNT_ADAPTER = "lms.accounts.sso.adapter.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "lms.accounts.sso.adapter.SocialAccountAdapter"
+ACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_STORE_TOKENS = False
+
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "lms" / "locale"]
@@ -201,17 +234,24 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAIL_MODERATION_ENABLED = True
 
-# One cache for every worker process, so counters (the verify throttle) hold across
-# processes: Redis when REDIS_URL is set, else a table in the database (created by
-# every `lms migrate`, see lms/core/apps.py).
+# One cache for every worker process and every web node, so counters (the verify
+# throttle) and sessions hold across them: Redis when REDIS_URL is set (django-redis;
+# sessions live there too), else a table in the database (created by every
+# `lms migrate`, see lms/core/apps.py) and sessions in the database.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                # A Redis that stops answering fails a request in seconds, not minutes.
+                "SOCKET_CONNECT_TIMEOUT": 2,
+                "SOCKET_TIMEOUT": 2,
+            },
         }
     }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {
         "default": {
@@ -228,6 +268,21 @@ TASKS = {
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="academy@example.com")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# Notifications (lms/notifications/kinds.py), each kind on unless listed in
+# LMS_NOTIFY_OFF, e.g. "review_digest,certificate_issued". Off: no notice, no e-mail.
+_NOTIFY_OFF = set(env.list("LMS_NOTIFY_OFF", default=[]))
+LMS_NOTIFY = {
+    kind: kind not in _NOTIFY_OFF
+    for kind in (
+        "assignment_created",
+        "due_soon",
+        "overdue",
+        "certificate_issued",
+        "certificate_revoked",
+        "certificate_expiring",
+        "review_digest",
+    )
+}
 # Who is mailed the traceback of every server error: "Name <a@example.com>, b@...".
 ADMINS = [
     (name or address, address)
@@ -292,6 +347,10 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+# The login page's company sign-in buttons are redirected to the providers.
+CONTENT_SECURITY_POLICY = sso_config.with_form_action(
+    CONTENT_SECURITY_POLICY, sso_config.authorize_origins(SOCIALACCOUNT_PROVIDERS)
+)
 # Wagtail's admin renders inline scripts and style attributes without nonces, so it
 # needs 'unsafe-inline'; it is served only to staff, and every other limit holds.
 # img-src blob: is the image uploader's previews; frame-ancestors 'self' the page
@@ -320,6 +379,23 @@ LMS_CERTIFICATE_ISSUER = env(
 )
 LMS_TRAINING_LEAD = env("LMS_TRAINING_LEAD", default="陈思远")
 LMS_CERTIFICATE_SIGNATURE = env("LMS_CERTIFICATE_SIGNATURE", default="")
+# Signs certificates downloaded as Open Badges 3.0 (lms/certification/badges/): an
+# Ed25519 private key in PEM or its 32-byte seed in base64. dev.py keeps one in
+# var/; production has none until it is set (`lms check` warns).
+LMS_BADGE_SIGNING_KEY = env.str("LMS_BADGE_SIGNING_KEY", default="")
+# The HR read API (lms/api/): JSON only, its schema by drf-spectacular. Each view
+# sets its own authentication and permissions (lms/api/views.py).
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Kefu Academy HR API",
+    "DESCRIPTION": "Read-only: people, progress, quiz and drill results, "
+    "certificates. Authorization: Bearer <token> (lms api token USER).",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["lms.api.schema.only_this_api"],
+}
 # Where the certificates' CJK font is looked for: empty = fontconfig's own folders
 # (what WeasyPrint uses); tests point it at an empty folder.
 LMS_CJK_FONT_DIRS = env.list("LMS_CJK_FONT_DIRS", default=[])
@@ -337,3 +413,12 @@ LMS_LLM_JUDGE_API_KEY = env.str("LMS_LLM_JUDGE_API_KEY", default="")
 LMS_LLM_JUDGE_TIMEOUT = env.float("LMS_LLM_JUDGE_TIMEOUT", default=10.0)
 # At most this many points up or down from the rule score.
 LMS_LLM_JUDGE_BAND = env.int("LMS_LLM_JUDGE_BAND", default=15)
+# xAPI 1.0.3 statements of learning events (lms/xapi): always recorded (for
+# `lms xapi export`), sent by the task worker to this LRS (its xAPI base, e.g.
+# https://lrs.example.com/xAPI/) when set, with HTTP Basic key/secret.
+LMS_XAPI_ENDPOINT = env.str("LMS_XAPI_ENDPOINT", default="")
+LMS_XAPI_KEY = env.str("LMS_XAPI_KEY", default="")
+LMS_XAPI_SECRET = env.str("LMS_XAPI_SECRET", default="")
+# The actor: "employee_no" (工号, an account on LMS_PUBLIC_URL) or "email".
+LMS_XAPI_ACTOR = env.str("LMS_XAPI_ACTOR", default="employee_no")
+LMS_XAPI_TIMEOUT = env.float("LMS_XAPI_TIMEOUT", default=10.0)

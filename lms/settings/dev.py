@@ -19,6 +19,24 @@ def _dev_secret_key() -> str:
 
 SECRET_KEY = env("SECRET_KEY", default=None) or _dev_secret_key()
 
+
+def _dev_badge_key() -> str:
+    """One Open Badges signing seed per checkout, kept in var/ like the secret key,
+    so badges downloaded yesterday still verify today."""
+    import base64
+
+    path = VAR_DIR / "badge_signing_key"
+    if not path.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(base64.b64encode(secrets.token_bytes(32)).decode())
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+LMS_BADGE_SIGNING_KEY = env.str("LMS_BADGE_SIGNING_KEY", default="") or (
+    _dev_badge_key()
+)
+
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }

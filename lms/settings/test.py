@@ -43,7 +43,18 @@ LMS_SERVE_MEDIA = True
 # cache (database table or Redis) is tested in
 # tests/certification/test_throttle_shared.py.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Sessions in the database whatever REDIS_URL says (base keeps them in Redis).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# A fixed Open Badges signing key (an Ed25519 seed), for tests only.
+LMS_BADGE_SIGNING_KEY = "dGVzdC1vbmx5LWJhZGdlLWtleS0wMTIzNDU2Nzg5YWI="
 
 # The LLM judge is off in tests whatever the shell says; tests that want it point
 # it at their own fake server.
 LMS_LLM_JUDGE_URL = ""
+# No LRS in tests whatever the shell says; tests/xapi start a real one.
+LMS_XAPI_ENDPOINT = ""
+
+# Company sign-in is off in tests whatever the shell says; tests/sso turn it on.
+SOCIALACCOUNT_PROVIDERS = {}
+LMS_SSO_CREATE_USERS = False

@@ -1,3 +1,4 @@
+from tests.accounts.people import matrix as people_matrix
 from tests.matrix import FORBIDDEN, NOT_ALLOWED, OK, REDIRECT, everyone, row
 
 ROWS = {
@@ -18,3 +19,6 @@ ROWS = {
         row(REDIRECT, OK, OK, OK, OK),
     ),
 }
+# Password reset and HR's people pages (tests/accounts/people/matrix.py).
+ROWS.update(people_matrix.ROWS)
+context = people_matrix.context

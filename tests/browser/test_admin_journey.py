@@ -7,8 +7,8 @@ tests/browser/conftest.py fails this journey on any violation of it.
 import io
 
 import pytest
-from playwright.sync_api import expect
 from PIL import Image as PillowImage
+from playwright.sync_api import expect
 from wagtail.images import get_image_model
 
 from lms.courses.models import LessonPage

@@ -18,6 +18,12 @@ ROWS = {
 VERIFY_ROWS = {
     "verify:form": ("/verify/", everyone(OK)),
     "verify:result": ("/verify/{cert_code}/", everyone(OK)),
+    # Open Badges 3.0: public like the verify page (the code is the secret).
+    "verify:badge": ("/verify/{cert_code}/badge.jwt", everyone(OK)),
+    "verify:badge_issuer": ("/verify/badges/issuer.json", everyone(OK)),
+    "verify:badge_jwks": ("/verify/badges/jwks.json", everyone(OK)),
+    "verify:badge_key": ("/verify/badges/keys/{badge_kid}.json", everyone(OK)),
+    "verify:badge_status": ("/verify/badges/status/revocation.jwt", everyone(OK)),
 }
 
 
@@ -45,7 +51,10 @@ def context(site_tree) -> dict:
         actor=AdminFactory(username="cert-matrix-admin"),
         reason="矩阵测试",
     )
+    from lms.certification.badges.keys import signing_key
+
     return {
         "cert_serial": certificate.serial,
         "cert_code": certificate.verification_code,
+        "badge_kid": signing_key().thumbprint,
     }

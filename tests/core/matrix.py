@@ -4,6 +4,9 @@ ROWS = {
     "page:home": ("/", everyone(OK)),
     "wagtailadmin_home": ("/admin/", row(REDIRECT, FORBIDDEN, OK, FORBIDDEN, OK)),
     "set_language": ("/i18n/setlang/?next=/", everyone(REDIRECT)),
+    # The load balancer's probe: public, names services, shows no data.
+    "health": ("/health/?format=json", everyone(OK)),
+    "health_node": ("/health/node/?format=json", everyone(OK)),
     # Wagtail's page-privacy helpers and page serving: public by design.
     "wagtailcore_authenticate_with_password": None,
     "wagtailcore_login": None,

@@ -1,5 +1,6 @@
 """Production settings refuse to start without their required variables."""
 
+import base64
 import os
 import secrets
 import subprocess
@@ -12,6 +13,8 @@ GOOD_ENV = {
     "ALLOWED_HOSTS": "academy.example.com",
     "DATABASE_URL": "sqlite:////tmp/kefu-deploy-check.sqlite3",
     "WAGTAILADMIN_BASE_URL": "https://academy.example.com",
+    # The Open Badges signing key (docs/deploy.md): an Ed25519 seed in base64.
+    "LMS_BADGE_SIGNING_KEY": base64.b64encode(secrets.token_bytes(32)).decode(),
 }
 
 
@@ -61,6 +64,14 @@ def test_deploy_check_reports_no_warnings_with_production_settings():
     result = run_lms("check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_deploy_check_warns_when_certificates_cannot_be_signed_as_badges():
+    result = run_lms(
+        "check", "--deploy", "--fail-level", "WARNING", LMS_BADGE_SIGNING_KEY=None
+    )
+    assert result.returncode != 0
+    assert "certification.W010" in result.stdout + result.stderr
 
 
 def test_console_script_runs_from_any_directory(tmp_path):

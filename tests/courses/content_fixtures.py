@@ -44,6 +44,22 @@ steps:
 """
 
 
+PHRASES = """phrases:
+  - code: /hy
+    title: 欢迎
+    group: 售前
+    text: 您好，欢迎光临轻风运动旗舰店，有什么可以帮您？
+"""
+
+
+def write_phrases(root: Path) -> Path:
+    """The quick-phrase library that lessons' phrase blocks take their text from."""
+    path = root / "drills" / "quick_phrases.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(PHRASES, encoding="utf-8")
+    return path
+
+
 def write_course(
     root: Path,
     dirname: str,
@@ -53,6 +69,7 @@ def write_course(
     prerequisites: list[str] | None = None,
 ) -> Path:
     course_dir = root / "courses" / dirname
+    write_phrases(root)
     (course_dir / "images").mkdir(parents=True, exist_ok=True)
     (course_dir / "images" / "step.svg").write_text(SVG, encoding="utf-8")
     extra = ""

@@ -14,6 +14,7 @@ EXPECTED = {
     "rule": "禁止好评返现",
     "tip": "callout--tip",
     "warning": "callout--warning",
+    "legacy": "callout--legacy",
     "quiz": 'data-quiz="qianniu-quiz"',
     "drill": 'data-drill="greeting-product"',
 }

@@ -8,9 +8,11 @@ from django.conf import settings
 
 from lms.courses.markdown import plain_text
 from lms.courses.source import scan_content_tree
+from lms.courses.source_phrases import phrases_file, resolve_phrases
 
 ROOT = Path(settings.BASE_DIR) / "content" / "courses"
 COURSES, PROBLEMS = scan_content_tree(ROOT)
+PROBLEMS += resolve_phrases(COURSES, phrases_file(ROOT))
 LESSONS = [lesson for course in COURSES for lesson in course.lessons]
 SPECIAL = {"steps", "dodont", "phrase", "rule", "tip", "warning", "figure"}
 

@@ -120,22 +120,22 @@ def test_blocks_hold_normalised_values_and_their_fence_lines() -> None:
         "why": "过度谦卑的称呼让顾客不自在，也显得不专业。",
     }
     assert blocks[45].value["code"] == "/hy"
-    assert blocks[51].value["rule"] == "禁止好评返现"
-    assert blocks[57] == SourceBlock(
+    assert blocks[50].value["rule"] == "禁止好评返现"
+    assert blocks[56] == SourceBlock(
         "tip",
         "自动回复里可以写上**本周满300减20**的活动。\n\n更新活动后记得同步修改自动回复。",
     )
-    assert blocks[63].value == "不要在自动回复里承诺“秒发货”。"
+    assert blocks[62].value == "不要在自动回复里承诺“秒发货”。"
     assert (
-        blocks[67].value
+        blocks[66].value
         == "快捷短语文件的第一行是表头：\n\n```text\n快捷编码,短语内容\n```"
     )
-    assert blocks[75].value == {
+    assert blocks[74].value == {
         "image": "images/qianniu-layout.svg",
         "caption": "千牛接待中心的三栏布局",
     }
-    assert blocks[84] == SourceBlock("quiz", "qianniu-quiz")
-    assert blocks[88] == SourceBlock("drill", "greeting-product")
+    assert blocks[83] == SourceBlock("quiz", "qianniu-quiz")
+    assert blocks[87] == SourceBlock("drill", "greeting-product")
 
 
 def test_block_equality_ignores_the_line() -> None:
@@ -309,7 +309,7 @@ def test_unknown_block_suggests_the_closest_name() -> None:
 def test_unknown_block_without_a_close_name_lists_the_blocks() -> None:
     assert problems_of(lesson("```note\n内容\n```\n")) == [
         "x.md:5: unknown block 'note' (blocks: steps, dodont, phrase, rule, tip, "
-        "warning, figure, quiz, drill)"
+        "warning, legacy, figure, quiz, drill)"
     ]
 
 
@@ -345,9 +345,9 @@ def test_yaml_block_that_is_not_a_mapping() -> None:
 
 
 def test_unknown_key_in_a_block() -> None:
-    body = "```phrase\ncode: /hy\ntext: 您好\nwhen: 开始时\nwho: 客服\n```\n"
+    body = "```phrase\ncode: /hy\nwhen: 开始时\nwho: 客服\n```\n"
     assert problems_of(lesson(body)) == [
-        "x.md:9: 'phrase' block: unknown key 'who' (allowed: code, text, when)"
+        "x.md:8: 'phrase' block: unknown key 'who' (allowed: code, when)"
     ]
 
 
@@ -684,3 +684,13 @@ def test_the_real_course_files_have_no_problems() -> None:
     courses, problems = scan_content_tree(REAL_COURSES)
     assert [str(problem) for problem in problems] == []
     assert courses
+
+
+def test_a_legacy_block_holds_markdown_kept_as_history() -> None:
+    body = "```legacy\n淘宝助理已停止更新，以下步骤**仅供了解**。\n```\n"
+    document, problems = parse_document(lesson(body), "x.md", kind="lesson")
+    assert problems == []
+    assert document is not None
+    assert document.blocks == [
+        SourceBlock("legacy", "淘宝助理已停止更新，以下步骤**仅供了解**。")
+    ]

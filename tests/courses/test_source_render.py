@@ -91,7 +91,7 @@ def test_render_accepts_type_value_pairs_and_fills_in_the_layout() -> None:
         {"summary": "一句话", "title": "欢迎语", "estimated_minutes": 10},
         [
             ("markdown", "\n\n## 开场\n\n先问好。\n\n"),
-            ("phrase", {"code": "/hy", "text": "您好！", "when": "顾客来时"}),
+            ("phrase", {"code": "/hy", "when": "顾客来时"}),
             ("steps", {"steps": [{"text": "打开设置"}]}),
             ("figure", {"image": "images/a.svg", "caption": "图"}),
             ("quiz", "communication-quiz"),
@@ -111,7 +111,6 @@ def test_render_accepts_type_value_pairs_and_fills_in_the_layout() -> None:
         "\n"
         "```phrase\n"
         "code: /hy\n"
-        "text: 您好！\n"
         "when: 顾客来时\n"
         "```\n"
         "\n"

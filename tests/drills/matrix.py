@@ -33,6 +33,15 @@ ROWS = {
         row(REDIRECT, NOT_FOUND, OK, OK, OK),
     ),
     "drills:linter": ("/drills/linter/", row(REDIRECT, OK, OK, OK, OK)),
+    "drills:appeal": (
+        "/drills/sessions/{drill_session}/turns/1/appeal/",
+        row(REDIRECT, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ),
+    "drills:review": ("/drills/review/", row(REDIRECT, FORBIDDEN, OK, FORBIDDEN, OK)),
+    "drills:appeal_resolve": (
+        "/drills/appeals/1/resolve/",
+        row(REDIRECT, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ),
     "drills:transcripts": (
         "/drills/transcripts/",
         row(REDIRECT, FORBIDDEN, OK, OK, OK),

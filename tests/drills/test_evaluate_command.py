@@ -132,7 +132,7 @@ def test_linter_misses_and_false_alarms_are_listed_with_show(tmp_path):
 
 
 def test_the_tune_set_is_read_with_the_projects_rules():
-    out, err = run(str(ROOT / "bench/judging/tune/lint-cases.csv"), "--json")
+    out, err = run(str(ROOT / "content/drills/rule-examples/tune-1.csv"), "--json")
     assert "content/drills/rules.yaml" in err
     report = json.loads(out)
     assert report["n"] > 100 and report["recall"] is not None

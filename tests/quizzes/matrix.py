@@ -1,4 +1,4 @@
-from tests.matrix import NOT_ALLOWED, NOT_FOUND, OK, REDIRECT, row
+from tests.matrix import NOT_ALLOWED, NOT_FOUND, OK, REDIRECT, everyone, row
 
 ROWS = {
     "quizzes:detail": ("/quizzes/matrix-quiz/", row(REDIRECT, OK, OK, OK, OK)),
@@ -23,6 +23,8 @@ ROWS = {
         "/quizzes/attempts/{attempt_id}/result/",
         row(REDIRECT, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
     ),
+    # An image in a question stem: anonymous → login, anyone signed in → the file.
+    "quizzes:image": ("/quizzes/images/{question_image_id}/", everyone(REDIRECT)),
 }
 
 
@@ -42,4 +44,20 @@ def context(site_tree) -> dict:
     quiz = Quiz.objects.create(slug="matrix-quiz", title="矩阵测验")
     QuizFixedQuestion.objects.create(quiz=quiz, question=question)
     owner = LearnerFactory(username="matrix-quiz-owner")
-    return {"attempt_id": attempt_start(user=owner, quiz=quiz).id}
+    return {
+        "attempt_id": attempt_start(user=owner, quiz=quiz).id,
+        "question_image_id": _question_image().id,
+    }
+
+
+def _question_image():
+    from io import BytesIO
+
+    from PIL import Image as Picture
+
+    from lms.quizzes.embedded_images import stored_image
+    from lms.quizzes.questions import EmbeddedFile
+
+    png = BytesIO()
+    Picture.new("RGB", (2, 2)).save(png, "PNG")
+    return stored_image(EmbeddedFile("matrix.png", png.getvalue()), title="matrix")

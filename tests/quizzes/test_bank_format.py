@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from lms.quizzes.bank_format import (
+from lms.quizzes.formats.yaml import (
     BankError,
     check_banks,
     check_lesson_refs,

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from lms.quizzes.gift import (
+from lms.quizzes.formats.gift import (
     GiftError,
     load_gift_file,
     parse_gift,
@@ -338,10 +338,10 @@ def test_bank_questions_without_an_id_are_prefixed_with_the_bank_slug() -> None:
     assert bank.questions[0].id.startswith("imported-")
 
 
-def test_two_questions_with_the_same_id_are_a_problem() -> None:
-    [(line, message)] = problems("::t::A?{T}\n\n::t::B?{F}")
-    assert line == 3
-    assert "duplicate question id" in message
+def test_two_questions_with_the_same_given_id_are_a_problem() -> None:
+    [(line, message)] = problems("// [id:x-1]\n::t::A?{T}\n\n// [id:x-1]\nB?{F}")
+    assert line == 5
+    assert "duplicate question id 'x-1'" in message
 
 
 def test_scenario_type_comment_turns_a_single_choice_into_a_scenario() -> None:
@@ -412,12 +412,14 @@ def test_text_before_the_first_answer_is_a_problem() -> None:
 
 def test_description_without_an_answer_block_is_refused_clearly() -> None:
     [(_, message)] = problems("Just some text.")
-    assert "descriptions" in message and "not supported" in message
+    assert "description" in message and "not supported" in message
+    assert "--skip-unsupported" in message
 
 
 def test_essay_question_is_refused_clearly() -> None:
     [(_, message)] = problems("Write about your day.{}")
     assert "essay" in message and "not supported" in message
+    assert "--skip-unsupported" in message
 
 
 def test_unclosed_title_is_a_problem() -> None:

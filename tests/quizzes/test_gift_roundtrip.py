@@ -7,8 +7,7 @@ from typing import Any
 
 import pytest
 
-from lms.quizzes.bank_format import load_bank
-from lms.quizzes.gift import (
+from lms.quizzes.formats.gift import (
     SKIPPED_ORDERING,
     GiftError,
     export_gift,
@@ -17,12 +16,13 @@ from lms.quizzes.gift import (
     read_gift_text,
     write_gift,
 )
-from lms.quizzes.grading import grade
-from lms.quizzes.moodle_xml import (
+from lms.quizzes.formats.moodle_xml import (
     MoodleXmlError,
     load_moodle_xml_bank,
     parse_moodle_xml,
 )
+from lms.quizzes.formats.yaml import load_bank
+from lms.quizzes.grading import grade
 from lms.quizzes.questions import (
     Bank,
     Category,

@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from lms.quizzes.gift import parse_gift
+from lms.quizzes.formats.gift import parse_gift
 from lms.quizzes.grading import Grade, grade, parse_number
 from lms.quizzes.questions import (
     NumericAnswer,

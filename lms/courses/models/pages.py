@@ -12,6 +12,7 @@ from lms.core.segmentation import segment_for_index
 
 from ..blocks import LessonBodyBlock
 from ..markdown import plain_text
+from ..routing import FastRoutedPage, route_fast
 
 
 class Track(models.TextChoices):
@@ -43,8 +44,14 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("Home page")
 
+    def route(self, request, path_components):
+        # One query for a catalogue, course or lesson URL (lms/courses/routing.py).
+        depths = {1: CourseIndexPage, 2: CoursePage, 3: LessonPage}
+        found = route_fast(self, request, path_components, depths)
+        return found or super().route(request, path_components)
 
-class CourseIndexPage(Page):
+
+class CourseIndexPage(FastRoutedPage, Page):
     """课程中心: the catalogue of courses."""
 
     intro = models.TextField(_("Introduction"), blank=True)
@@ -102,7 +109,7 @@ class SegmentedSearchMixin:
         )
 
 
-class CoursePage(SegmentedSearchMixin, Page):
+class CoursePage(FastRoutedPage, SegmentedSearchMixin, Page):
     summary = models.TextField(_("Summary"), help_text=_("Markdown."))
     track = models.CharField(_("Track"), max_length=20, choices=Track.choices)
     audience = models.CharField(
@@ -178,6 +185,12 @@ class CoursePage(SegmentedSearchMixin, Page):
             self.skill_objectives,
         ]
 
+    @classmethod
+    def routing_annotations(cls, request) -> dict:
+        from ..progress import course_gate_flags
+
+        return course_gate_flags(request.user)
+
     @cached_property
     def live_lessons(self) -> list["LessonPage"]:
         return list(LessonPage.objects.child_of(self).live().order_by("path"))
@@ -190,7 +203,7 @@ class CoursePage(SegmentedSearchMixin, Page):
         return context
 
 
-class LessonPage(SegmentedSearchMixin, Page):
+class LessonPage(FastRoutedPage, SegmentedSearchMixin, Page):
     summary = models.CharField(_("Summary"), max_length=300, blank=True)
     estimated_minutes = models.PositiveIntegerField(_("Estimated minutes"), default=10)
     body = StreamField(LessonBodyBlock(), verbose_name=_("Body"))
@@ -235,7 +248,7 @@ def body_text_parts(body) -> list[str]:
     parts: list[str] = []
     for block in body:
         value = block.value
-        if block.block_type in ("markdown", "tip", "warning"):
+        if block.block_type in ("markdown", "tip", "warning", "legacy"):
             parts.append(plain_text(value))
         elif block.block_type == "steps":
             parts.append(value.get("title") or "")

@@ -2,9 +2,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from ..lesson_view import lesson_context
+from ..lesson_view import lesson_context, lesson_state
 from ..models import LessonPage
-from ..progress import lesson_mark_complete, missing_prerequisites
+from ..progress import course_for_lesson, lesson_mark_complete, missing_prerequisites
 
 
 @login_required
@@ -12,22 +12,17 @@ from ..progress import lesson_mark_complete, missing_prerequisites
 def lesson_complete(request, lesson_id: int):
     """完成本课. htmx gets the updated panel; a plain form post moves on."""
     lesson = get_object_or_404(LessonPage.objects.live(), id=lesson_id)
-    course = lesson.get_parent().specific
-    if missing_prerequisites(user=request.user, course=course):
+    course = course_for_lesson(lesson=lesson, user=request.user)
+    missing = missing_prerequisites(user=request.user, course=course)
+    if missing:
         return render(
             request,
             "courses/course_locked.html",
-            {
-                "page": course,
-                "course": course,
-                "missing_prerequisites": missing_prerequisites(
-                    user=request.user, course=course
-                ),
-            },
+            {"page": course, "course": course, "missing_prerequisites": missing},
             status=403,
         )
     result = lesson_mark_complete(user=request.user, lesson=lesson, course=course)
-    request.lesson_course = course
+    request.lesson_state = lesson_state(lesson=lesson, user=request.user, course=course)
     context = {
         "page": lesson,
         **lesson_context(lesson, request),

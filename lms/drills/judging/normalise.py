@@ -26,6 +26,8 @@ SEP = "|"
 
 _CLAUSE_PUNCT = frozenset(",.!?;~|\n\r\t。，！？；…/→⇒➡")
 _KEEP_SYMBOLS = frozenset("%+")
+# Symbols that stand for a word in reviews ("五⭐好评"): read as the word.
+_WORD_SYMBOLS = {"⭐": "星", "🌟": "星", "★": "星", "☆": "星"}
 
 # 千牛/旺旺 emoticon codes (/:^_^ /:087 /:-O /:(OK) ...), bracketed emoji names
 # ([微笑]) and the most common text emoticons. They read as a clause break.
@@ -128,7 +130,7 @@ def normalise(text: str) -> NormText:
             next_emoticon += 1
             i = end
             continue
-        ch = text[i]
+        ch = _WORD_SYMBOLS.get(text[i], text[i])
         folded = ch if ch.isascii() else unicodedata.normalize("NFKC", ch)
         for piece in folded.casefold():
             emit(piece, _classify(piece), i, i + 1)

@@ -24,6 +24,7 @@ from lms.drills.judging.concepts import (
     compile_concept,
     lint_view,
 )
+from lms.drills.judging.learned import LearnedRule, classifier_for
 from lms.drills.judging.matching import Hit, PatternSet, original_spans, positive
 from lms.drills.judging.negation import is_negated
 from lms.drills.judging.normalise import NormText, normalise, verbatim
@@ -54,7 +55,7 @@ class Rule:
 class Finding:
     """A rule or forbidden item the reply breaks, with where it says so."""
 
-    source: str  # "rule" or "forbidden"
+    source: str  # "rule", "forbidden" or "learned"
     id: str
     label: str
     severity: str
@@ -242,9 +243,42 @@ def _gap(a: Hit, b: Hit) -> int:
     return max(0, max(a.start, b.start) - min(a.end, b.end))
 
 
+class CompiledLearned:
+    """The learned second opinion (learned.py) as a prohibition."""
+
+    __slots__ = ("source", "id", "rule")
+
+    def __init__(self, rule: LearnedRule) -> None:
+        self.source = "learned"
+        self.id = rule.id
+        self.rule = rule
+
+    def find(self, probe: Probe | NormText) -> Finding | None:
+        norm = probe.norm if isinstance(probe, Probe) else probe
+        if not norm.text:
+            return None
+        category, probability = classifier_for(self.rule).judge(norm.original)
+        target = self.rule.rule_for(category)
+        if probability < self.rule.threshold or target is None:
+            return None
+        reply = norm.original
+        return Finding(
+            "learned", target.id, target.label, target.severity,
+            f"{target.reason}（与已标注的违规例句相似，把握 {probability:.0%}）",
+            target.lesson, ((0, len(reply)),), (reply,),
+        )  # fmt: skip
+
+
 @lru_cache(maxsize=64)
-def compile_rules(rules: tuple[Rule, ...]) -> tuple[CompiledProhibition, ...]:
-    return tuple(CompiledProhibition.from_rule(rule) for rule in rules)
+def compile_rules(
+    rules: tuple[Rule | LearnedRule, ...],
+) -> tuple[CompiledProhibition | CompiledLearned, ...]:
+    return tuple(
+        CompiledLearned(rule)
+        if isinstance(rule, LearnedRule)
+        else CompiledProhibition.from_rule(rule)
+        for rule in rules
+    )
 
 
 def find_all(
@@ -252,12 +286,24 @@ def find_all(
 ) -> list[Finding]:
     """Findings sorted by severity, then by where they start in the reply."""
     probe = norm if isinstance(norm, Probe) else Probe(norm)
-    findings = [f for p in prohibitions if (f := p.find(probe)) is not None]
+    prohibitions = list(prohibitions)
+    findings = [
+        f
+        for p in prohibitions
+        if not isinstance(p, CompiledLearned) and (f := p.find(probe)) is not None
+    ]
+    if not any(f.source == "rule" for f in findings):
+        # The learned opinion only where the concept rules found nothing.
+        findings += [
+            f
+            for p in prohibitions
+            if isinstance(p, CompiledLearned) and (f := p.find(probe)) is not None
+        ]
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.spans[0], f.id))
     return findings
 
 
-def lint_reply(text: str, rules: Sequence[Rule]) -> list[Finding]:
+def lint_reply(text: str, rules: Sequence[Rule | LearnedRule]) -> list[Finding]:
     """Which platform rules does ``text`` break, where, and why?"""
     return find_all(normalise(text or ""), compile_rules(tuple(rules)))
 

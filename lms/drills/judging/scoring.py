@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 from lms.drills.branching import next_turn_id
 from lms.drills.judging.acts import COURTESY, etiquette_reasons, is_interjection
 from lms.drills.judging.claims import Claim, is_keyword_list, unsupported_claims
+from lms.drills.judging.learned import LearnedRule
 from lms.drills.judging.matching import original_spans, positive
 from lms.drills.judging.negation import has_negator
 from lms.drills.judging.normalise import NormText, normalise
@@ -114,7 +115,12 @@ class Scorer:
     def __init__(self, scenario: Scenario, rules: Sequence[Rule] = ()) -> None:
         self.scenario = scenario
         self.rules = tuple(rules)
-        self._rules = compile_rules(self.rules)
+        # A drill turn scores 0 on a rule break, so only findings that quote the
+        # offending words count here; the learned second opinion (learned.py)
+        # serves the linter, where a trainer reads it before anything is decided.
+        self._rules = compile_rules(
+            tuple(r for r in self.rules if not isinstance(r, LearnedRule))
+        )
         texts = [a for t in scenario.turns for a in (*t.model_answers, *t.customer)]
         self._vectoriser = Vectoriser(texts)
         self._turns: dict[str, TurnModel] = build_turn_models(

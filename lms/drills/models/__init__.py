@@ -1,8 +1,10 @@
+from .appeals import AppealStatus, TurnAppeal
 from .library import LibraryFile, RushSet
 from .scenarios import Mood, Scenario, ScenarioVersion, Track
 from .sessions import DrillMessage, DrillSession, DrillTurn, Mode, SessionStatus
 
 __all__ = [
+    "AppealStatus",
     "DrillMessage",
     "DrillSession",
     "DrillTurn",
@@ -14,4 +16,5 @@ __all__ = [
     "ScenarioVersion",
     "SessionStatus",
     "Track",
+    "TurnAppeal",
 ]

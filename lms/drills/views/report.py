@@ -3,6 +3,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
+from ..appeals import attach_appeals
 from ..chat import desk_sessions
 from ..models import DrillSession
 from ..permissions import can_view_session
@@ -21,12 +22,16 @@ def report(request, pk: int):
     if session.is_open and session.user_id == request.user.id:
         return redirect("drills:workbench", pk=session.pk)
     rush = list(desk_sessions(session)) if session.rush_group else []
+    result = session_report(session, request)
+    attach_appeals(result.turns)
     return render(
         request,
         "drills/report.html",
         {
             "session": session,
-            "report": session_report(session, request),
+            "report": result,
             "rush": rush,
+            # 申诉: the learner may dispute a turn's score once the session is over.
+            "can_appeal": session.is_finished and session.user_id == request.user.id,
         },
     )

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from ..appeals import attach_appeals
 from ..forms import OverrideForm, TranscriptFilterForm
 from ..models import DrillSession, DrillTurn
 from ..permissions import can_override, can_read_transcripts
@@ -54,12 +55,14 @@ def transcript_detail(request, pk: int):
         DrillSession.objects.select_related("scenario", "version", "user", "rush_set"),
         pk=pk,
     )
+    result = session_report(session, request)
+    attach_appeals(result.turns)
     return render(
         request,
         "drills/transcript.html",
         {
             "session": session,
-            "report": session_report(session, request),
+            "report": result,
             "can_override": can_override(request.user),
             "override_form": OverrideForm(),
         },

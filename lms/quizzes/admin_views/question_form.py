@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import FilteredSelect
 
-from ..bank_format import TYPE_FIELDS, check_lesson_refs
+from ..formats.yaml import TYPE_FIELDS, check_lesson_refs
 from ..importing import data_hash, known_lessons
 from ..models import QuestionBank, QuestionCategory
 from ..questions import Bank

@@ -2,7 +2,7 @@
 part ("answer part") written in exactly the bank format's YAML.
 
 The form's values are composed into a one-question bank text and read with
-``bank_format.parse_bank``, so the admin applies the same rules, and the same
+``formats.yaml.parse_bank``, so the admin applies the same rules, and the same
 messages, as ``lms quizzes import --check``. Every problem is mapped back to the
 form field it came from; problems inside the answer part keep their line number
 counted from the first line of that textarea.
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 
-from ..bank_format import TYPE_FIELDS, BankError, parse_bank
+from ..formats.yaml import TYPE_FIELDS, BankError, parse_bank
 from ..questions import CHOICE_TYPES, Problem, Question
 
 #: Where the answer part starts inside the composed question mapping.

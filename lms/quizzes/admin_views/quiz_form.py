@@ -1,6 +1,6 @@
 """The admin form of a quiz: its settings plus fixed questions and random draws.
 
-The draws are checked like ``bank_format`` checks quizzes.yaml: the category
+The draws are checked like ``formats.yaml`` checks quizzes.yaml: the category
 must belong to the bank, and a bank or category must hold enough active
 questions (fixed ones left out) for what is drawn from it.
 """

@@ -7,7 +7,6 @@ Transcripts, the certificate registry and the charts have their own modules here
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
@@ -31,15 +30,18 @@ from django.db.models.functions import Coalesce, Greatest, Lower, NullIf
 from django.utils import timezone
 
 from lms.accounts.roles import LEARNER
-from lms.certification.models import CertificationPath, GoLiveSignOff
+from lms.assignments.status import Learner, overdue_counts
+from lms.certification.models import CertificationPath
 from lms.certification.status import PathStatus, path_statuses
-from lms.courses.models import CourseCompletion, CoursePage, LessonProgress
+from lms.courses.models import CoursePage, LessonProgress
 from lms.courses.progress import lessons_by_course
 from lms.drills.models import DrillSession
 from lms.quizzes.models import Attempt, Quiz
 
-from ..aggregation import is_stalled, latest, mean_of_bests, percent
+from ..aggregation import is_stalled, mean_of_bests, percent
 from ..gate import GoLiveGate, evaluate_gate
+from .figures import learner_figures
+from .paging import CountedPage
 
 PER_PAGE = 50
 # Stands in for "never" inside SQL so GREATEST() works the same on SQLite
@@ -64,6 +66,7 @@ class RosterFilters:
     status: str = ""
     q: str = ""
     stalled: bool = False
+    overdue: bool = False  # with an overdue assignment (lms/assignments)
     sort: str = "name"
 
 
@@ -78,6 +81,8 @@ class ReportScope:
     course_quizzes: list[Quiz]
     exams: list[Quiz]
     from_requirements: bool  # courses are the paths' required ones, not all
+    # Every path, inactive ones too (the filter's choices), by slug.
+    every_path: list[CertificationPath] = field(default_factory=list)
 
     @property
     def quizzes(self) -> list[Quiz]:
@@ -109,6 +114,7 @@ class RosterRow:
         default_factory=list
     )
     exam_scores: list[tuple[Quiz, QuizScore | None]] = field(default_factory=list)
+    overdue: int = 0  # assignments past their due date, not done
 
     @property
     def progress(self) -> int:
@@ -135,13 +141,12 @@ def report_scope(path_id: int | None = None) -> ReportScope:
     quizzes, the paths' required quizzes and (when no path names any) every
     active standalone exam.
     """
-    all_paths = list(
-        CertificationPath.objects.filter(Q(is_active=True) | Q(id=path_id or 0))
-        .prefetch_related(
+    every_path = list(
+        CertificationPath.objects.prefetch_related(
             "course_requirements", "quiz_requirements", "drill_requirements"
-        )
-        .order_by("slug")
+        ).order_by("slug")
     )
+    all_paths = [path for path in every_path if path.is_active or path.id == path_id]
     if path_id:
         paths = [path for path in all_paths if path.id == path_id]
     else:
@@ -183,6 +188,7 @@ def report_scope(path_id: int | None = None) -> ReportScope:
         course_quizzes=course_quizzes,
         exams=[quiz for quiz in quizzes if not quiz.course_id],
         from_requirements=bool(course_ids),
+        every_path=every_path,
     )
 
 
@@ -266,11 +272,13 @@ def filtered_ids(
     queries), not per page.
     """
     users = roster_queryset(filters, scope)
-    if not (filters.status or filters.stalled):
+    if not (filters.status or filters.stalled or filters.overdue):
         return list(users.values_list("id", flat=True))
     candidates = list(
         users.values_list("id", "last_activity", "hire_date", "date_joined")
     )
+    if filters.overdue:
+        candidates = _with_overdue(users, candidates, now=now)
     column_ids = {path.id for path in scope.paths}
     statuses = path_statuses([row[0] for row in candidates], paths=scope.paths, now=now)
     kept = []
@@ -289,6 +297,18 @@ def filtered_ids(
     return kept
 
 
+def _with_overdue(users: QuerySet, candidates: list, *, now: datetime) -> list:
+    """The candidates with an overdue assignment (two queries for all of them)."""
+    learners = [
+        Learner(*row)
+        for row in users.values_list(
+            "id", "team_id", "cohort_id", "hire_date", "date_joined"
+        )
+    ]
+    late = {uid for uid, n in overdue_counts(learners, now=now).items() if n}
+    return [row for row in candidates if row[0] in late]
+
+
 def roster_page(
     filters: RosterFilters,
     page_number=1,
@@ -299,12 +319,16 @@ def roster_page(
     """One page of the roster: a fixed number of queries whatever its size."""
     now = now or timezone.now()
     scope = report_scope(filters.path_id)
-    if filters.status or filters.stalled:
+    if filters.status or filters.stalled or filters.overdue:
         ids = filtered_ids(filters, scope, now=now)
-    else:
-        ids = roster_queryset(filters, scope).values_list("id", flat=True)
-    page = Paginator(ids, per_page).get_page(page_number)
-    rows = roster_rows(list(page.object_list), scope, now=now)
+        page = Paginator(ids, per_page).get_page(page_number)
+        rows = roster_rows(list(page.object_list), scope, now=now)
+        return RosterPage(scope=scope, page=page, rows=rows)
+    # No Python-side filter: the page's learners and the total in one query.
+    users = roster_queryset(filters, scope).select_related("team", "cohort")
+    page = CountedPage.fetch(users, page_number, per_page)
+    by_id = {user.id: user for user in page.object_list}
+    rows = roster_rows(list(by_id), scope, now=now, users=by_id)
     return RosterPage(scope=scope, page=page, rows=rows)
 
 
@@ -323,109 +347,39 @@ def iter_roster(
     return scope, rows()
 
 
-def activity_of(user_ids: list[int], scope: ReportScope) -> tuple[dict, dict]:
-    """Lessons done (within the scope) and last activity of the given learners.
-
-    The same figures as `annotate_roster`, grouped per learner in four queries:
-    for a known set of learners that is much cheaper than correlated subqueries.
-    """
-    done: dict[int, int] = {}
-    if scope.lesson_ids:
-        done = dict(
-            LessonProgress.objects.filter(
-                user_id__in=user_ids,
-                completed_at__isnull=False,
-                lesson_id__in=scope.lesson_ids,
-            )
-            .order_by()
-            .values("user_id")
-            .annotate(done=Count("id"))
-            .values_list("user_id", "done")
-        )
-    newest: dict[int, datetime] = {}
-    for model, fields in (
-        (LessonProgress, ("last_viewed_at",)),
-        (Attempt, ("started_at", "submitted_at")),
-        (DrillSession, ("started_at", "finished_at")),
-    ):
-        rows = (
-            model.objects.filter(user_id__in=user_ids)
-            .order_by()
-            .values("user_id")
-            .annotate(**{name: Max(name) for name in fields})
-        )
-        for row in rows:
-            newest[row["user_id"]] = latest(
-                newest.get(row["user_id"]), *(row[name] for name in fields)
-            )
-    return done, newest
-
-
-def drill_bests(user_ids: list[int]) -> dict[int, list[int | None]]:
-    """Per learner, the best finished score of each scenario played."""
-    rows = (
-        DrillSession.objects.finished()
-        .filter(user_id__in=user_ids)
-        .order_by()
-        .values("user_id", "scenario_id")
-        .annotate(best=Max("score"))
-    )
-    result: dict[int, list[int | None]] = defaultdict(list)
-    for row in rows:
-        result[row["user_id"]].append(row["best"])
-    return result
-
-
-def quiz_bests(user_ids: list[int], quiz_ids: list[int]) -> dict:
-    """(user id, quiz id) → QuizScore of the finished attempts."""
-    if not quiz_ids:
-        return {}
-    rows = (
-        Attempt.objects.finished()
-        .filter(user_id__in=user_ids, quiz_id__in=quiz_ids)
-        .order_by()
-        .values("user_id", "quiz_id")
-        .annotate(
-            best=Max("score"),
-            passes=Count("id", filter=Q(passed=True)),
-            attempts=Count("id"),
-        )
-    )
-    return {
-        (row["user_id"], row["quiz_id"]): QuizScore(
-            best=row["best"] or 0.0, passed=row["passes"] > 0, attempts=row["attempts"]
-        )
-        for row in rows
-    }
-
-
 def roster_rows(
-    user_ids: list[int], scope: ReportScope, *, now: datetime | None = None
+    user_ids: list[int],
+    scope: ReportScope,
+    *,
+    now: datetime | None = None,
+    users: dict | None = None,
 ) -> list[RosterRow]:
-    """The figures of the given learners, in the given order."""
+    """The figures of the given learners, in the given order (``users``: the
+    same learners already fetched with their team and cohort, by id)."""
     now = now or timezone.now()
     if not user_ids:
         return []
-    users = get_user_model().objects.filter(id__in=user_ids)
-    users = {user.id: user for user in users.select_related("team", "cohort")}
-    done_lessons, last_activity = activity_of(user_ids, scope)
-    completions = dict(
-        CourseCompletion.objects.filter(
-            user_id__in=user_ids, course_id__in=[course.id for course in scope.courses]
-        )
-        .order_by()
-        .values("user_id")
-        .annotate(done=Count("id"))
-        .values_list("user_id", "done")
+    if users is None:
+        users = get_user_model().objects.filter(id__in=user_ids)
+        users = {user.id: user for user in users.select_related("team", "cohort")}
+    figures = learner_figures(
+        user_ids,
+        lesson_ids=scope.lesson_ids,
+        course_ids=[course.id for course in scope.courses],
+        quiz_ids=[quiz.id for quiz in scope.quizzes],
     )
-    scores = quiz_bests(user_ids, [quiz.id for quiz in scope.quizzes])
-    drills = drill_bests(user_ids)
+    done_lessons, last_activity = figures.lessons_done, figures.last_activity
+    completions, drills, signed = (
+        figures.courses_done,
+        figures.drill_bests,
+        figures.signed_off,
+    )
+    scores = {
+        key: QuizScore(best=best.best, passed=best.passes > 0, attempts=best.attempts)
+        for key, best in figures.quiz_bests.items()
+    }
     statuses = path_statuses(user_ids, paths=scope.all_paths, now=now)
-    signed = set(
-        GoLiveSignOff.objects.filter(user_id__in=user_ids).values_list(
-            "user_id", flat=True
-        )
-    )
+    overdue = overdue_counts(users.values(), now=now)
     column_ids = [path.id for path in scope.paths]
     threshold = settings.LMS_GOLIVE_DRILL_AVERAGE
     rows = []
@@ -470,5 +424,6 @@ def roster_rows(
             zip(scope.course_quizzes, quiz_scores[:count], strict=True)
         )
         row.exam_scores = list(zip(scope.exams, quiz_scores[count:], strict=True))
+        row.overdue = overdue.get(user_id, 0)
         rows.append(row)
     return rows

@@ -1,6 +1,12 @@
+from datetime import date
+
 from django.conf import settings
+from django.db.models import DateField, Value
+from django.db.models.functions import Cast
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
+
+from lms.accounts.models import Cohort, Team
 
 from ..forms import RosterFilterForm
 from ..permissions import can_manage_reports
@@ -27,12 +33,50 @@ def sort_headers(current: str) -> dict:
     return headers
 
 
+def filter_choices(form, paths) -> None:
+    """The filters' options in one query, not one per select: cohorts and teams
+    together, certification paths from those the roster read already. The
+    form's querysets still validate what comes back."""
+    cohorts = Cohort.objects.order_by().values_list(
+        Value("cohort"), "id", "name", "starts_on"
+    )
+    teams = Team.objects.order_by().values_list(
+        Value("team"), "id", "name", Cast(Value(None), output_field=DateField())
+    )
+    rows = list(cohorts.union(teams, all=True))
+    options = {
+        "cohort": [
+            (pk, name)  # Cohort's order: newest batch first, then by name
+            for _kind, pk, name, _starts in sorted(
+                (row for row in rows if row[0] == "cohort"),
+                key=lambda row: (
+                    row[3] is None,
+                    -(row[3] or date.min).toordinal(),
+                    row[2],
+                ),
+            )
+        ],
+        "team": sorted(
+            ((pk, name) for kind, pk, name, _starts in rows if kind == "team"),
+            key=lambda option: option[1],
+        ),
+        "path": [
+            (path.pk, str(path))
+            for path in sorted(paths, key=lambda path: (not path.is_active, path.slug))
+        ],
+    }
+    for name, choices in options.items():
+        field = form.fields[name]
+        field.choices = [("", field.empty_label), *choices]
+
+
 @people_reader_required
 @require_GET
 def roster(request):
     form = RosterFilterForm(request.GET or None)
     filters = form.filters()
     result = roster_page(filters, request.GET.get("page"))
+    filter_choices(form, result.scope.every_path)
     return render(
         request,
         "reports/roster.html",

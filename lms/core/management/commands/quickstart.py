@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from lms.accounts.demo import ensure_demo_accounts
 from lms.accounts.roles import sync_page_permissions
-from lms.core import serving
+from lms.core import fresh_db, serving
 from lms.core.terminal import table
 from lms.courses.site_tree import ensure_site_tree
 
@@ -18,6 +18,8 @@ QUICKSTART_APPS = [
     "lms.drills",
     "lms.certification",
     "lms.reports",
+    "lms.accounts",  # the sample new-hire file (content/people/), after the demo teams
+    "lms.assignments",  # after the demo cohort it assigns to
 ]
 
 
@@ -40,7 +42,11 @@ class Command(BaseCommand):
                 f"lms quickstart --port {port + 1} (make demo PORT={port + 1})."
             )
         self.step("数据库迁移 / migrating the database")
+        empty = fresh_db.is_empty()
+        copied = empty and fresh_db.start_from_template()
         call_command("migrate", interactive=False, verbosity=max(verbosity - 1, 0))
+        if empty and not copied:
+            fresh_db.keep_template()
         self.step("页面树 / page tree")
         ensure_site_tree()
         sync_page_permissions()

@@ -1,4 +1,5 @@
-"""`lms content import [PATH] [--check] [--force]` and `lms content export PATH`."""
+"""`lms content import [PATH] [--check] [--force]`, `lms content export PATH` and
+`lms content inventory` (the table kept in content/README.md)."""
 
 from pathlib import Path
 
@@ -7,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from lms.courses.exporting import content_export
 from lms.courses.importing import ContentImportError, content_check, content_import
+from lms.courses.inventory import count_inventory
 
 
 class Command(BaseCommand):
@@ -26,8 +28,15 @@ class Command(BaseCommand):
         )
         exporter = actions.add_parser("export", help="Write pages back as files.")
         exporter.add_argument("path")
+        actions.add_parser(
+            "inventory", help="Count courses, lessons, questions, drills and samples."
+        )
 
     def handle(self, *args, action, **options):
+        if action == "inventory":
+            inventory = count_inventory(Path(settings.BASE_DIR))
+            self.stdout.write(inventory.as_markdown())
+            return
         if action == "export":
             written = content_export(dest=Path(options["path"]))
             self.stdout.write(f"{len(written)} files written to {options['path']}")

@@ -28,6 +28,7 @@ from lms.drills.csvio import (
     write_scores,
 )
 from lms.drills.evaluation import EvaluationError, evaluate_graded, evaluate_lint
+from lms.drills.judging.learned import LearnedRule
 from lms.drills.judging.rules import Finding, Rule, highest_severity, lint_reply
 from lms.drills.judging.scoring import get_scorer
 from lms.drills.library import load_library, rules_file_for
@@ -217,7 +218,9 @@ class Command(BaseCommand):
             rules = load_rules(path)
         except (InvalidData, OSError) as exc:
             raise CommandError(str(exc)) from None
-        self.stderr.write(f"rules: {path} ({len(rules)} rules)")
+        learned = [r for r in rules if isinstance(r, LearnedRule)]
+        note = f" + {len(learned[0].examples)} labelled examples" if learned else ""
+        self.stderr.write(f"rules: {path} ({len(rules) - len(learned)} rules{note})")
         return rules
 
     def _rules_for(self, near: Path, options: dict[str, Any]) -> tuple[Rule, ...]:

@@ -1,0 +1,1 @@
+"""HR's people pages under /hr/people/: import, export, teams and cohorts."""
