@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.urls import include, path
 from django.views.generic import RedirectView
-from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from lms.accounts.language import set_language
 from lms.core.health import health, health_node
 from lms.courses.views.dashboard import dashboard
 from lms.courses.views.search import search

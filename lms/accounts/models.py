@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import RegexValidator
 from django.db import models
@@ -71,6 +72,16 @@ class User(AbstractUser):
         related_name="members",
     )
     hire_date = models.DateField(_("Hire date"), null=True, blank=True)
+    language = models.CharField(
+        _("Language"),
+        max_length=10,
+        blank=True,
+        choices=settings.LANGUAGES,
+        help_text=_(
+            "The language chosen with the site's language switch; e-mails and "
+            "notices to this person use it. Empty: the site's language."
+        ),
+    )
     # Mainland mobile, 11 digits (1[3-9]…); unique when given.
     phone = models.CharField(
         _("Mobile phone"),

@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import reverse
 
 from .forms import LoginForm
+from .language import restore_language
 from .roles import HR, TRAINER
 
 
@@ -22,6 +23,9 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        return restore_language(super().form_valid(form), form.get_user())
 
     def get_default_redirect_url(self):
         # Only without a safe ?next= (get_redirect_url() checks the host).

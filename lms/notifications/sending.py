@@ -21,8 +21,8 @@ from .models import Notice
 
 
 def language_of(user) -> str:
-    """The recipient's language. Accounts have no language preference yet, so
-    this is the site's (zh-hans) unless a `language` attribute says otherwise."""
+    """The recipient's language: their choice on the site's language switch
+    (User.language), else the site's (zh-hans)."""
     return getattr(user, "language", "") or settings.LANGUAGE_CODE
 
 

@@ -143,3 +143,14 @@ def test_the_command_prints_what_it_did(world, capsys):
     with time_machine.travel(NOW, tick=False):
         call_command("notify", "daily")
     assert "overdue 1" in capsys.readouterr().out
+
+
+def test_e_mails_follow_the_learners_own_language_choice(world, run):
+    english = learner(world, "en-reader", language="en")
+    chinese = learner(world, "zh-reader")
+    for user in (english, chinese):
+        assign(to=user, item=world.exam, due_on=TODAY + timedelta(days=2))
+    run()
+    by_address = {message.to[0]: message for message in mail.outbox}
+    assert by_address[english.email].subject.startswith("Due on 2026-11-26")
+    assert "到期" in by_address[chinese.email].subject + by_address[chinese.email].body
