@@ -31,6 +31,9 @@ class DemoAccount:
     superuser: bool = False
 
 
+# The demo learner's cohort: quickstart assigns it work, so the demo shows 必修.
+DEMO_COHORT = "2026年11月批"
+
 DEMO_ACCOUNTS = [
     DemoAccount("learner", "林晓雨", LEARNER, "KF2026001"),
     DemoAccount("trainer", "陈思远", TRAINER, "TR0001"),
@@ -54,7 +57,7 @@ def ensure_demo_accounts(password_file: Path) -> list[tuple[DemoAccount, str | N
         name="客服一组", defaults={"store": "轻风运动旗舰店"}
     )
     cohort, _ = Cohort.objects.get_or_create(
-        name="2026年11月批", defaults={"starts_on": date(2026, 11, 2)}
+        name=DEMO_COHORT, defaults={"starts_on": date(2026, 11, 2)}
     )
     existing = set(
         User.objects.filter(

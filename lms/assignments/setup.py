@@ -2,7 +2,8 @@
 learners, so the dashboard's 必修 panel and the roster's 逾期 flag have
 something to show.
 
-The cohorts are the HR demo cohort (lms/reports/setup.py) and, when
+The cohorts are the HR demo cohort (lms/reports/setup.py), the demo learner's
+(lms/accounts/demo.py) and, when
 content/people/sample-cohort.csv exists (imported by the accounts step), the
 cohorts it names. Each gets a course due a week after hire, the final exam due
 in three days, a drill that was due two days ago and the 售前 certification due
@@ -76,11 +77,12 @@ def demo_items() -> list[tuple[str, object, dict]]:
 
 
 def ensure_demo_assignments(base_dir: Path) -> str:
+    from lms.accounts.demo import DEMO_COHORT
     from lms.accounts.models import Cohort
     from lms.notifications.daily import assignment_reminders
     from lms.reports.setup import COHORT
 
-    names = {COHORT} | sample_cohort_names(base_dir)
+    names = {COHORT, DEMO_COHORT} | sample_cohort_names(base_dir)
     cohorts = list(Cohort.objects.filter(name__in=names).order_by("name"))
     items = demo_items()
     created = 0

@@ -50,11 +50,12 @@ class Command(BaseCommand):
         self.step("页面树 / page tree")
         ensure_site_tree()
         sync_page_permissions()
+        # Accounts first: the assignments step gives the demo learner's cohort work.
+        accounts = ensure_demo_accounts(settings.VAR_DIR / "demo-accounts.json")
         for name, step in self.content_steps():
             self.step(name)
             step()
         self.step("演示账号 / demo accounts")
-        accounts = ensure_demo_accounts(settings.VAR_DIR / "demo-accounts.json")
         self.print_accounts(accounts)
         if no_serve:
             return
