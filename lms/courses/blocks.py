@@ -1,5 +1,7 @@
 """Lesson body blocks. Each has a template under the theme and a block preview."""
 
+from functools import lru_cache
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -123,11 +125,24 @@ class PhraseBlock(blocks.StructBlock):
 
 
 def library_phrases() -> dict:
+    """The phrase library by code, read again only when the file changes."""
     from lms.drills.loading import default_root
 
-    from .source_phrases import PHRASES_PATH, load_phrase_texts
+    from .source_phrases import phrases_file
 
-    phrases, _problems = load_phrase_texts(default_root().parent / PHRASES_PATH)
+    path = phrases_file(default_root().parent)
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError:
+        return {}
+    return _phrases_at(path, mtime)
+
+
+@lru_cache(maxsize=4)
+def _phrases_at(path, mtime: int) -> dict:
+    from .source_phrases import load_phrase_texts
+
+    phrases, _problems = load_phrase_texts(path)
     return phrases
 
 

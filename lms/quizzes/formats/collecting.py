@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from lms.quizzes.questions import (
+    Bank,
     Category,
     Problem,
     Question,
@@ -44,6 +45,20 @@ class QuestionCollector:
     def skip(self, line: int, message: str) -> None:
         """A question the academy cannot hold; the rest of the file may still be."""
         self.unsupported.append(Problem(self.path, line, message))
+
+    def bank(
+        self, *, slug: str, title: str, course: str | None, skip_unsupported: bool
+    ) -> Bank:
+        """What was read, as a bank; skipped questions listed when skipping."""
+        return Bank(
+            slug=slug,
+            title=title,
+            course=course,
+            categories=tuple(self.categories),
+            questions=tuple(self.questions),
+            source=self.path,
+            skipped=tuple(self.unsupported) if skip_unsupported else (),
+        )
 
     def all_problems(self, *, skip_unsupported: bool) -> list[Problem]:
         """The problems that refuse the file: unsupported questions count unless

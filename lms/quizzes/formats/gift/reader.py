@@ -303,15 +303,8 @@ def parse_gift_bank(
     ``skip_unsupported``, descriptions and essays are left out and listed in
     ``Bank.skipped``.
     """
-    reader = _read(text, path, f"{slug}-", skip_unsupported)
-    return Bank(
-        slug=slug,
-        title=title,
-        course=course,
-        categories=tuple(reader.categories),
-        questions=tuple(reader.questions),
-        source=path,
-        skipped=tuple(reader.unsupported) if skip_unsupported else (),
+    return _read(text, path, f"{slug}-", skip_unsupported).bank(
+        slug=slug, title=title, course=course, skip_unsupported=skip_unsupported
     )
 
 

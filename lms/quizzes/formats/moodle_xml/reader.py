@@ -296,15 +296,8 @@ def parse_moodle_xml_bank(
     With ``skip_unsupported`` the questions the academy cannot hold are left out
     and listed in ``Bank.skipped``; without it they refuse the file.
     """
-    reader = _read(data, path, f"{slug}-", skip_unsupported)
-    return Bank(
-        slug=slug,
-        title=title,
-        course=course,
-        categories=tuple(reader.categories),
-        questions=tuple(reader.questions),
-        source=path,
-        skipped=tuple(reader.unsupported) if skip_unsupported else (),
+    return _read(data, path, f"{slug}-", skip_unsupported).bank(
+        slug=slug, title=title, course=course, skip_unsupported=skip_unsupported
     )
 
 
